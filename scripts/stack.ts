@@ -1,0 +1,89 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startDemoSite } from '../demo-site/src/server.ts';
+import { createApp } from '../server/src/app.ts';
+import { type Config, loadConfig } from '../server/src/config.ts';
+import { createDatabase, migrateToLatest } from '../server/src/db/database.ts';
+import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
+import { DEMO_EVENT_ID, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
+import { createLogger } from '../server/src/logger.ts';
+import { createStripeSim } from '../stripe-sim/src/index.ts';
+
+export interface DemoInfo {
+  apiUrl: string;
+  demoUrl: string;
+  stripeSimUrl: string | null;
+  testKey: string;
+  eventId: string;
+}
+
+export interface Stack {
+  info: DemoInfo;
+  config: Readonly<Config>;
+  databaseUrl: string;
+  /** Stops every part in reverse order of start, Postgres last. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole demo: PostgreSQL (embedded unless DATABASE_URL), migrations, the demo promoter,
+ * the stripe-sim (unless real Stripe keys are set), the API server and the demo site; writes
+ * `<DATA_DIR>/demo.json`. Used by `npm start` and by the end-to-end tests.
+ */
+export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<Stack> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse())
+      await fn().catch((error) => logger.error({ err: error }, 'stop failed'));
+  };
+
+  try {
+    const pg = config.databaseUrl
+      ? null
+      : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.pgPort });
+    if (pg) stops.push(() => pg.stop());
+    const databaseUrl = config.databaseUrl ?? (pg?.url as string);
+
+    const db = createDatabase(databaseUrl);
+    stops.push(() => db.destroy());
+    await migrateToLatest(db);
+    await seedDemo(db, { holdMinutes: config.holdMinutes });
+
+    const sim = config.stripe.sim
+      ? await createStripeSim({
+          port: config.stripeSimPort,
+          publicUrl: config.stripe.sim.publicUrl,
+          log: (line) => logger.debug({ component: 'stripe-sim' }, line),
+        })
+      : null;
+    if (sim) stops.push(() => sim.stop());
+
+    const app = createApp({ ...config, databaseUrl }, { db, logger });
+    const api = await app.start();
+    stops.push(() => app.stop());
+    sim?.setWebhook({ url: `${api.url}/v1/stripe/webhook`, secret: config.stripe.webhookSecret });
+
+    const site = await startDemoSite({
+      port: config.demoPort,
+      apiUrl: config.publicUrl,
+      eventId: DEMO_EVENT_ID,
+    });
+    stops.push(() => site.stop());
+
+    const info: DemoInfo = {
+      apiUrl: config.publicUrl,
+      demoUrl: site.url,
+      stripeSimUrl: sim?.publicUrl ?? null,
+      testKey: DEMO_TEST_KEY,
+      eventId: DEMO_EVENT_ID,
+    };
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(path.join(config.dataDir, 'demo.json'), `${JSON.stringify(info, null, 2)}\n`);
+    return { info, config, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

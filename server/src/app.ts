@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { AppDeps } from './app.deps.ts';
+import { assetsRouter } from './assets/assets.routes.ts';
+import { checkoutRouter } from './checkout/checkout.routes.ts';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { eventsRouter } from './events/events.routes.ts';
+import { healthRouter } from './health/health.routes.ts';
+import { authenticate } from './http/auth.ts';
+import { publicCors } from './http/cors.ts';
+import { errorHandler } from './http/errors.ts';
+import { idempotency } from './http/idempotency.ts';
+import { requestId } from './http/request-id.ts';
+import { apiVersion } from './http/version.ts';
+import { createLogger } from './logger.ts';
+import { createStripeGateway, type PaymentGateway } from './payments/stripe.gateway.ts';
+import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
+import { widgetRouter } from './widget/widget.routes.ts';
+
+export interface App {
+  deps: AppDeps;
+  /** Listens on `config.port` (0 picks a free port) and resolves with the bound URL. */
+  start(): Promise<{ url: string; port: number }>;
+  /** Closes the HTTP server and the database pool. */
+  stop(): Promise<void>;
+}
+
+/** Wires middleware and feature routers; tests pass their own config (and may pass a database). */
+export function createApp(
+  config: Readonly<Config> & { databaseUrl: string },
+  overrides: { db?: Database; payments?: PaymentGateway; logger?: Logger } = {},
+): App {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const db = overrides.db ?? createDatabase(config.databaseUrl);
+  const payments = overrides.payments ?? createStripeGateway(config.stripe);
+  const deps: AppDeps = { db, config, payments, logger };
+
+  const koa = new Koa({ proxy: false });
+  koa.use(requestId());
+  koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/] }));
+  koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));
+  koa.use(apiVersion());
+  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: '100kb', encoding: 'utf-8' }));
+  koa.use(authenticate({ db }));
+  koa.use(idempotency({ db }));
+  for (const router of [
+    healthRouter(deps),
+    assetsRouter(),
+    stripeWebhookRouter(deps),
+    widgetRouter(deps),
+    checkoutRouter(deps),
+    eventsRouter(deps),
+  ]) {
+    koa.use(router.routes());
+    koa.use(router.allowedMethods());
+  }
+
+  let server: Server | undefined;
+  return {
+    deps,
+    start: () =>
+      new Promise((resolve, reject) => {
+        const listening = koa.listen(config.port, '127.0.0.1', () => {
+          const { port } = listening.address() as AddressInfo;
+          logger.info({ port }, 'EntryRate API listening');
+          resolve({ url: `http://127.0.0.1:${port}`, port });
+        });
+        listening.once('error', reject);
+        server = listening;
+      }),
+    stop: async () => {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server?.close(() => resolve()));
+      }
+      if (!overrides.db) await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { AppDeps } from '../app.deps.ts';
+import { parse } from '../http/validate.ts';
+import { clientSecretBody, clientSecretQuery, createSessionBody, sessionIdParam } from './checkout.schema.ts';
+import { type Caller, createSession, getSession, startPayment } from './checkout.service.ts';
+
+/** Checkout sessions, for a promoter's secret key or a buyer's browser (public, with the client secret). */
+export function checkoutRouter({ db, payments }: AppDeps): Router {
+  const router = new Router({ prefix: '/v1/checkout/sessions' });
+
+  router.post('/', async (ctx) => {
+    const input = parse(createSessionBody, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await createSession(db, callerOf(ctx), input);
+  });
+
+  router.get('/:id', async (ctx) => {
+    const { clientSecret } = parse(clientSecretQuery, ctx.query);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await getSession(db, callerOf(ctx, clientSecret), parse(sessionIdParam, ctx.params.id, 'id'));
+  });
+
+  router.post('/:id/payment', async (ctx) => {
+    const { clientSecret } = parse(clientSecretBody, ctx.request.body ?? {});
+    ctx.body = await startPayment(
+      db,
+      payments,
+      callerOf(ctx, clientSecret),
+      parse(sessionIdParam, ctx.params.id, 'id'),
+    );
+  });
+
+  return router;
+}
+
+function callerOf(ctx: Context, clientSecret?: string): Caller {
+  return ctx.state.auth ? { kind: 'promoter', owner: ctx.state.auth } : { kind: 'public', clientSecret };
+}

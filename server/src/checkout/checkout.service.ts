@@ -1,0 +1,187 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Database, Executor } from '../db/database.ts';
+import { findEventById, listTiers, type Owner } from '../events/events.store.ts';
+import { ApiError } from '../http/errors.ts';
+import { newId, randomToken } from '../lib/ids.ts';
+import { loadOrder } from '../orders/orders.service.ts';
+import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import { type CheckoutSession, toSession } from './checkout.mapper.ts';
+import type { CreateSessionInput } from './checkout.schema.ts';
+import {
+  attachPaymentIntent,
+  findSession,
+  insertSession,
+  listSessionItems,
+  reserveSeats,
+  type SessionRow,
+  seatsLeft,
+} from './checkout.store.ts';
+
+/** Who is asking: a promoter's secret key, or a buyer's browser holding the session's client secret. */
+export type Caller =
+  | { kind: 'promoter'; owner: Owner }
+  | { kind: 'public'; clientSecret?: string | undefined };
+
+/**
+ * Opens a checkout session: resolves the tiers, holds the seats with one conditional update per
+ * tier inside the session's transaction, and starts the hold clock. Nothing here calls Stripe.
+ */
+export async function createSession(
+  db: Database,
+  caller: Caller,
+  input: CreateSessionInput,
+): Promise<CheckoutSession> {
+  const event = await findEventById(db, input.eventId);
+  const visible = event && (caller.kind === 'public' || ownedBy(event, caller.owner));
+  if (!event || !visible)
+    throw new ApiError(404, 'event.not_found', `No event '${input.eventId}'.`, 'eventId');
+  if (event.status !== 'live') {
+    throw new ApiError(409, 'event.not_on_sale', `'${event.title}' is not on sale.`, 'eventId');
+  }
+
+  const tiers = await listTiers(db, event.id);
+  const wanted = input.items.map((item, index) => {
+    const tier = tiers.find((t) => (item.tierId ? t.id === item.tierId : t.slug === item.tier));
+    const param = `items[${index}].${item.tierId ? 'tierId' : 'tier'}`;
+    if (!tier) {
+      throw new ApiError(
+        400,
+        'event.tier_not_found',
+        `No tier '${item.tierId ?? item.tier}' in this event.`,
+        param,
+      );
+    }
+    if (item.quantity > tier.max_per_order) {
+      throw new ApiError(
+        400,
+        'request.invalid',
+        `At most ${tier.max_per_order} '${tier.name}' tickets per order.`,
+        `items[${index}].quantity`,
+      );
+    }
+    return { index, tier, quantity: item.quantity };
+  });
+  if (new Set(wanted.map((w) => w.tier.id)).size !== wanted.length) {
+    throw new ApiError(400, 'request.invalid', 'Each tier may appear once in items.', 'items');
+  }
+
+  const id = newId('cs');
+  const expiresAt = new Date(Date.now() + event.hold_minutes * 60_000);
+  await db.transaction().execute(async (tx) => {
+    // Lock tiers in a fixed order so two sessions for the same tiers cannot deadlock.
+    const items = [];
+    for (const w of [...wanted].sort((a, b) => a.tier.id.localeCompare(b.tier.id))) {
+      const held = await reserveSeats(tx, w.tier.id, w.quantity);
+      if (!held) {
+        const left = await seatsLeft(tx, w.tier.id);
+        throw new ApiError(
+          409,
+          'event.tier_oversold',
+          `Tier '${w.tier.name}' has ${left} left.`,
+          `items[${w.index}].quantity`,
+        );
+      }
+      items.push({ session_id: id, tier_id: w.tier.id, quantity: w.quantity, unit_price: held.price });
+    }
+    await insertSession(
+      tx,
+      {
+        id,
+        promoter_id: event.promoter_id,
+        mode: event.mode,
+        event_id: event.id,
+        status: 'open',
+        customer_email: input.customerEmail,
+        amount_total: items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0),
+        currency: event.currency,
+        client_secret: `${id}_secret_${randomToken(24)}`,
+        success_url: input.successUrl ?? null,
+        cancel_url: input.cancelUrl ?? null,
+        expires_at: expiresAt,
+      },
+      items,
+    );
+  });
+  return readSession(db, id);
+}
+
+/** A session as its owner or its buyer may see it. */
+export async function getSession(db: Database, caller: Caller, id: string): Promise<CheckoutSession> {
+  const row = await authorisedSession(db, caller, id);
+  return readSession(db, row.id);
+}
+
+/**
+ * Gives the buyer's browser the PaymentIntent to confirm. Stripe's idempotency key is derived from
+ * the session, so repeated calls (double clicks, a retry after a decline) reuse one PaymentIntent.
+ */
+export async function startPayment(
+  db: Database,
+  payments: PaymentGateway,
+  caller: Caller,
+  id: string,
+): Promise<{ paymentIntentId: string; clientSecret: string }> {
+  const session = await authorisedSession(db, caller, id);
+  assertPayable(session);
+  const intent = await payments.createPaymentIntent({
+    amount: session.amount_total,
+    currency: session.currency,
+    receiptEmail: session.customer_email,
+    metadata: { sessionId: session.id, eventId: session.event_id, promoterId: session.promoter_id },
+    idempotencyKey: `pi_for_${session.id}`,
+  });
+  if (!(await attachPaymentIntent(db, session.id, intent.id))) {
+    throw new Error(`Session ${session.id} already has another PaymentIntent than ${intent.id}`);
+  }
+  return { paymentIntentId: intent.id, clientSecret: intent.clientSecret };
+}
+
+function assertPayable(session: SessionRow): void {
+  if (
+    session.status === 'expired' ||
+    (session.status === 'open' && new Date(session.expires_at) <= new Date())
+  ) {
+    throw new ApiError(
+      410,
+      'checkout.session_expired',
+      'This checkout expired and its tickets were released.',
+    );
+  }
+  if (session.status !== 'open') {
+    throw new ApiError(409, 'checkout.session_not_open', `This checkout is ${session.status}.`);
+  }
+}
+
+async function authorisedSession(db: Executor, caller: Caller, id: string): Promise<SessionRow> {
+  const row = await findSession(db, id);
+  const allowed =
+    row &&
+    (caller.kind === 'promoter'
+      ? ownedBy(row, caller.owner)
+      : caller.clientSecret !== undefined && sameSecret(caller.clientSecret, row.client_secret));
+  if (!row || !allowed) {
+    throw new ApiError(
+      404,
+      'checkout.session_not_found',
+      `No checkout session '${id}' for this client secret.`,
+    );
+  }
+  return row;
+}
+
+async function readSession(db: Executor, id: string): Promise<CheckoutSession> {
+  const row = await findSession(db, id);
+  if (!row) throw new ApiError(404, 'checkout.session_not_found', `No checkout session '${id}'.`);
+  const order = row.order_id ? ((await loadOrder(db, row.order_id)) ?? null) : null;
+  return toSession(row, await listSessionItems(db, id), order);
+}
+
+function ownedBy(row: { promoter_id: string; mode: string }, owner: Owner): boolean {
+  return row.promoter_id === owner.promoterId && row.mode === owner.mode;
+}
+
+function sameSecret(given: string, stored: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

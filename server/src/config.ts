@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: port(4000),
+  DEMO_PORT: port(5173),
+  STRIPE_SIM_PORT: port(12111),
+  PG_PORT: port(54329),
+  PUBLIC_URL: z.string().url().optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+  HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RATE_LIMIT_PER_KEY: positiveInt(200),
+  RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
+  RATE_LIMIT_CHECKOUT: positiveInt(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+});
+
+/** Keys the stripe-sim accepts; used whenever no real Stripe keys are configured. */
+export const SIM_STRIPE_KEYS = {
+  secretKey: 'sk_test_entryrate_sim',
+  publishableKey: 'pk_test_entryrate_sim',
+  webhookSecret: 'whsec_entryrate_sim',
+} as const;
+
+export interface StripeConfig {
+  secretKey: string;
+  publishableKey: string;
+  webhookSecret: string;
+  /** Set when the server talks to the stripe-sim: its API (server side) and Stripe.js (browser side). */
+  sim: { apiUrl: string; publicUrl: string } | null;
+}
+
+export interface Config {
+  port: number;
+  demoPort: number;
+  pgPort: number;
+  stripeSimPort: number;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  dataDir: string;
+  stripe: StripeConfig;
+  holdMinutes: number;
+  rateLimits: { perKey: number; keyManagement: number; checkout: number };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Builds the frozen configuration from an environment, failing with the offending variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const realStripe = [e.STRIPE_SECRET_KEY, e.STRIPE_PUBLISHABLE_KEY, e.STRIPE_WEBHOOK_SECRET];
+  if (realStripe.some(Boolean) && !realStripe.every(Boolean)) {
+    throw new Error(
+      'Invalid configuration: set all of STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or none to use the stripe-sim',
+    );
+  }
+  const stripe: StripeConfig = e.STRIPE_SECRET_KEY
+    ? {
+        secretKey: e.STRIPE_SECRET_KEY,
+        publishableKey: e.STRIPE_PUBLISHABLE_KEY as string,
+        webhookSecret: e.STRIPE_WEBHOOK_SECRET as string,
+        sim: null,
+      }
+    : {
+        ...SIM_STRIPE_KEYS,
+        sim: {
+          apiUrl: `http://127.0.0.1:${e.STRIPE_SIM_PORT}`,
+          publicUrl: `http://localhost:${e.STRIPE_SIM_PORT}`,
+        },
+      };
+  return Object.freeze({
+    port: e.PORT,
+    demoPort: e.DEMO_PORT,
+    pgPort: e.PG_PORT,
+    stripeSimPort: e.STRIPE_SIM_PORT,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    stripe,
+    holdMinutes: e.HOLD_MINUTES,
+    rateLimits: {
+      perKey: e.RATE_LIMIT_PER_KEY,
+      keyManagement: e.RATE_LIMIT_KEY_MANAGEMENT,
+      checkout: e.RATE_LIMIT_CHECKOUT,
+    },
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,168 @@
+import { type ColumnType, type Generated, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Mode = 'test' | 'live';
+
+export interface PromotersTable {
+  id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  key_hash: string;
+  last4: string;
+  name: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface VenuesTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  name: string;
+  city: string;
+  city_id: string;
+  timezone: string;
+  created_at: Generated<Date>;
+}
+
+export interface EventsTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  slug: string;
+  title: string;
+  status: 'draft' | 'live' | 'cancelled';
+  venue_id: string;
+  doors: Timestamp;
+  currency: string;
+  network: Generated<boolean>;
+  rotating_qr: Generated<boolean>;
+  hold_minutes: number;
+  qr_secret: string;
+  created_at: Generated<Date>;
+  published_at: Timestamp | null;
+}
+
+export interface TiersTable {
+  id: string;
+  event_id: string;
+  slug: string;
+  name: string;
+  price: number;
+  stock: number;
+  sold: Generated<number>;
+  reserved: Generated<number>;
+  max_per_order: Generated<number>;
+  position: number;
+}
+
+export type SessionStatus = 'open' | 'complete' | 'expired' | 'cancelled';
+
+export interface CheckoutSessionsTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  event_id: string;
+  status: SessionStatus;
+  customer_email: string;
+  amount_total: number;
+  currency: string;
+  client_secret: string;
+  success_url: string | null;
+  cancel_url: string | null;
+  payment_intent_id: string | null;
+  order_id: string | null;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+  completed_at: Timestamp | null;
+}
+
+export interface CheckoutSessionItemsTable {
+  session_id: string;
+  tier_id: string;
+  quantity: number;
+  unit_price: number;
+}
+
+export interface OrdersTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  event_id: string;
+  session_id: string;
+  status: 'paid' | 'partially_refunded' | 'refunded';
+  buyer_email: string;
+  amount: number;
+  amount_refunded: Generated<number>;
+  currency: string;
+  payment_intent_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface TicketsTable {
+  id: string;
+  order_id: string;
+  event_id: string;
+  tier_id: string;
+  status: 'valid' | 'void';
+  qr_payload: string;
+  created_at: Generated<Date>;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  received_at: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  status_code: number | null;
+  response_body: unknown;
+  created_at: Generated<Date>;
+  completed_at: Timestamp | null;
+}
+
+export interface DB {
+  promoters: PromotersTable;
+  api_keys: ApiKeysTable;
+  venues: VenuesTable;
+  events: EventsTable;
+  tiers: TiersTable;
+  checkout_sessions: CheckoutSessionsTable;
+  checkout_session_items: CheckoutSessionItemsTable;
+  orders: OrdersTable;
+  tickets: TicketsTable;
+  stripe_events: StripeEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type Database = Kysely<DB>;
+/** Either the database or a transaction: what every service and store takes first. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Opens a pooled Kysely connection to PostgreSQL. */
+export function createDatabase(connectionString: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Brings the schema up to the latest migration; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,54 @@
+import type { Database } from '../db/database.ts';
+import { createEvent, publishEvent } from '../events/events.service.ts';
+import { insertApiKey, insertPromoter, promoterExists } from '../promoters/promoters.store.ts';
+import { insertVenue } from '../venues/venues.store.ts';
+
+/**
+ * The demo promoter's test-mode key. It is public on purpose (README, demo.json): it only reaches
+ * test-mode data of a local demo, which never touches Stripe's live mode.
+ */
+export const DEMO_TEST_KEY = 'er_test_demo_strange_brew_local_only';
+export const DEMO_PROMOTER_ID = 'pr_demo_strange_brew';
+export const DEMO_VENUE_ID = 'vn_strange_brew';
+export const DEMO_EVENT_ID = 'evt_mura_masa_bristol';
+
+/** Creates the demo promoter, venue and live event once; later starts keep whatever is there. */
+export async function seedDemo(
+  db: Database,
+  options: { holdMinutes: number },
+): Promise<{ created: boolean }> {
+  if (await promoterExists(db, DEMO_PROMOTER_ID)) return { created: false };
+  const owner = { promoterId: DEMO_PROMOTER_ID, mode: 'test' as const };
+  await db.transaction().execute(async (tx) => {
+    await insertPromoter(tx, { id: DEMO_PROMOTER_ID, name: 'Strange Brew' });
+    await insertApiKey(tx, { ...owner, secret: DEMO_TEST_KEY, name: 'Demo test key' });
+    await insertVenue(tx, {
+      id: DEMO_VENUE_ID,
+      promoter_id: DEMO_PROMOTER_ID,
+      mode: 'test',
+      name: 'Strange Brew',
+      city: 'Bristol',
+      city_id: 'bristol',
+      timezone: 'Europe/London',
+    });
+  });
+  await createEvent(
+    db,
+    owner,
+    {
+      title: 'Mura Masa · UK tour',
+      slug: 'mura-masa-bristol',
+      venueId: DEMO_VENUE_ID,
+      doors: '2027-05-02T19:00:00Z',
+      currency: 'gbp',
+      rotatingQr: false,
+      tiers: [
+        { name: 'Early bird', price: 1200, stock: 200, maxPerOrder: 10 },
+        { name: 'Standard', price: 1800, stock: 200, maxPerOrder: 10 },
+      ],
+    },
+    { holdMinutes: options.holdMinutes, id: DEMO_EVENT_ID },
+  );
+  await publishEvent(db, owner, DEMO_EVENT_ID, { network: true });
+  return { created: true };
+}

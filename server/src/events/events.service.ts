@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import type { Database, Executor } from '../db/database.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import { ApiError } from '../http/errors.ts';
+import { newId, slugify } from '../lib/ids.ts';
+import { findOwnedVenue } from '../venues/venues.store.ts';
+import { type Event, toEvent } from './events.mapper.ts';
+import type { CreateEventInput } from './events.schema.ts';
+import {
+  findOwnedEvent,
+  insertEvent,
+  insertTiers,
+  listTiers,
+  markPublished,
+  type Owner,
+  slugTaken,
+} from './events.store.ts';
+
+/** Creates a draft event with its tiers; the slug comes from the title unless given. */
+export async function createEvent(
+  db: Database,
+  owner: Owner,
+  input: CreateEventInput,
+  defaults: { holdMinutes: number; id?: string },
+): Promise<Event> {
+  if (!(await findOwnedVenue(db, owner, input.venueId))) {
+    throw new ApiError(404, 'venue.not_found', `No venue '${input.venueId}' belongs to you.`, 'venueId');
+  }
+  const create = db.transaction().execute(async (tx) => {
+    const slug = input.slug ?? (await freeSlug(tx, owner, slugify(input.title)));
+    if (input.slug && (await slugTaken(tx, owner, slug))) {
+      throw new ApiError(
+        409,
+        'event.slug_taken',
+        `You already have an event with the slug '${slug}'.`,
+        'slug',
+      );
+    }
+    const id = defaults.id ?? newId('evt');
+    await insertEvent(tx, {
+      id,
+      promoter_id: owner.promoterId,
+      mode: owner.mode,
+      slug,
+      title: input.title,
+      status: 'draft',
+      venue_id: input.venueId,
+      doors: input.doors,
+      currency: input.currency,
+      network: true,
+      rotating_qr: input.rotatingQr,
+      hold_minutes: input.holdMinutes ?? defaults.holdMinutes,
+      qr_secret: randomBytes(32).toString('base64url'),
+    });
+    await insertTiers(
+      tx,
+      input.tiers.map((tier, position) => ({
+        id: newId('tier'),
+        event_id: id,
+        slug: tier.slug ?? slugify(tier.name),
+        name: tier.name,
+        price: tier.price,
+        stock: tier.stock,
+        max_per_order: tier.maxPerOrder,
+        position,
+      })),
+    );
+    return getEvent(tx, owner, id);
+  });
+  return create.catch((error) => {
+    // Two creations raced for the same slug; the unique constraint decided.
+    if (isUniqueViolation(error, 'events_promoter_mode_slug')) {
+      throw new ApiError(
+        409,
+        'event.slug_taken',
+        'Another event of yours took this slug at the same moment.',
+        'slug',
+      );
+    }
+    throw error;
+  });
+}
+
+/** A slug made from the title, numbered (`-2`, `-3`…) when the promoter already uses it. */
+async function freeSlug(db: Executor, owner: Owner, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(db, owner, candidate))) return candidate;
+  }
+}
+
+/** One of the promoter's events by id or slug, with its tiers. */
+export async function getEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
+  const row = await findOwnedEvent(db, owner, idOrSlug);
+  if (!row) throw new ApiError(404, 'event.not_found', `No event '${idOrSlug}' belongs to you.`);
+  return toEvent(row, await listTiers(db, row.id));
+}
+
+/** Puts a draft (or already live) event on sale; `network: false` keeps it off the storefront. */
+export async function publishEvent(
+  db: Database,
+  owner: Owner,
+  idOrSlug: string,
+  options: { network: boolean },
+): Promise<Event> {
+  const row = await findOwnedEvent(db, owner, idOrSlug);
+  if (!row) throw new ApiError(404, 'event.not_found', `No event '${idOrSlug}' belongs to you.`);
+  if (row.status === 'cancelled') {
+    throw new ApiError(409, 'event.invalid_transition', 'A cancelled event cannot be published.');
+  }
+  await markPublished(db, row.id, options.network);
+  return getEvent(db, owner, row.id);
+}

@@ -1,0 +1,20 @@
+import Router from '@koa/router';
+import type { AppDeps } from '../app.deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { handleStripeEvent } from './stripe-webhook.service.ts';
+
+/** Stripe's inbound webhook: the signature is checked on the raw body before anything is read. */
+export function stripeWebhookRouter({ db, payments, logger }: AppDeps): Router {
+  const router = new Router();
+  router.post('/v1/stripe/webhook', async (ctx) => {
+    const signature = ctx.get('Stripe-Signature');
+    const rawBody = ctx.request.rawBody;
+    if (!signature || typeof rawBody !== 'string') {
+      throw new ApiError(400, 'stripe.invalid_signature', 'A signed Stripe event is required.');
+    }
+    const event = payments.verifyWebhook(rawBody, signature);
+    const { duplicate } = await handleStripeEvent(db, event, logger);
+    ctx.body = { received: true, duplicate };
+  });
+  return router;
+}

@@ -1,0 +1,80 @@
+import Stripe from 'stripe';
+import type { StripeConfig } from '../config.ts';
+import { ApiError } from '../http/errors.ts';
+
+export interface PaymentIntentRequest {
+  amount: number;
+  currency: string;
+  receiptEmail: string | null;
+  metadata: Record<string, string>;
+  /** Stripe's idempotency key: the same key always yields the same PaymentIntent. */
+  idempotencyKey: string;
+}
+
+/** The slice of Stripe the product uses; one implementation talks to Stripe or the stripe-sim. */
+export interface PaymentGateway {
+  createPaymentIntent(request: PaymentIntentRequest): Promise<{ id: string; clientSecret: string }>;
+  /** Verifies Stripe's signature on the raw body; throws 400 `stripe.invalid_signature` otherwise. */
+  verifyWebhook(rawBody: string, signature: string): Stripe.Event;
+  /** What the browser needs to load Stripe.js and mount the Payment Element. */
+  publicConfig(): { provider: 'stripe'; publishableKey: string; stripeJsUrl: string | null };
+}
+
+/** Creates the Stripe-backed gateway; with `config.sim` set, the SDK is pointed at the stripe-sim. */
+export function createStripeGateway(config: StripeConfig): PaymentGateway {
+  const sim = config.sim ? new URL(config.sim.apiUrl) : null;
+  const stripe = new Stripe(
+    config.secretKey,
+    sim
+      ? { host: sim.hostname, port: Number(sim.port), protocol: 'http', maxNetworkRetries: 2 }
+      : { maxNetworkRetries: 2 },
+  );
+
+  return {
+    async createPaymentIntent(request) {
+      try {
+        const intent = await stripe.paymentIntents.create(
+          {
+            amount: request.amount,
+            currency: request.currency,
+            automatic_payment_methods: { enabled: true },
+            metadata: request.metadata,
+            ...(request.receiptEmail ? { receipt_email: request.receiptEmail } : {}),
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+        if (!intent.client_secret)
+          throw new Error(`PaymentIntent ${intent.id} came back without a client secret`);
+        return { id: intent.id, clientSecret: intent.client_secret };
+      } catch (error) {
+        if (
+          error instanceof Stripe.errors.StripeConnectionError ||
+          error instanceof Stripe.errors.StripeAPIError
+        ) {
+          throw new ApiError(
+            503,
+            'payments.unavailable',
+            'The payment provider could not be reached; try again.',
+          );
+        }
+        throw error;
+      }
+    },
+
+    verifyWebhook(rawBody, signature) {
+      try {
+        return stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
+      } catch {
+        throw new ApiError(400, 'stripe.invalid_signature', 'The Stripe-Signature header does not verify.');
+      }
+    },
+
+    publicConfig() {
+      return {
+        provider: 'stripe',
+        publishableKey: config.publishableKey,
+        stripeJsUrl: config.sim ? `${config.sim.publicUrl}/js/v3` : null,
+      };
+    },
+  };
+}
