@@ -8,6 +8,7 @@ import { assetsRouter } from './assets/assets.routes.ts';
 import { checkoutRouter } from './checkout/checkout.routes.ts';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
+import { docsRouter } from './docs/docs.routes.ts';
 import { eventsRouter } from './events/events.routes.ts';
 import { healthRouter } from './health/health.routes.ts';
 import { authenticate } from './http/auth.ts';
@@ -50,6 +51,7 @@ export function createApp(
   for (const router of [
     healthRouter(deps),
     assetsRouter(),
+    docsRouter(),
     stripeWebhookRouter(deps),
     widgetRouter(deps),
     checkoutRouter(deps),
