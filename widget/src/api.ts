@@ -1,0 +1,119 @@
+// Typed client for the public widget API. Every failure becomes one ApiError whose `message` can be
+// shown to the buyer as it is (the server writes its messages for people).
+
+export interface WidgetTier {
+  id: string;
+  slug: string;
+  name: string;
+  price: number;
+  available: number;
+  maxPerOrder: number;
+}
+
+export interface WidgetEvent {
+  event: {
+    id: string;
+    title: string;
+    doors: string;
+    venue: { name: string; city: string };
+    currency: string;
+  };
+  tiers: WidgetTier[];
+  payments: { provider: 'stripe'; publishableKey: string; stripeJsUrl: string | null };
+  serverTime: string;
+}
+
+export interface Ticket {
+  id: string;
+  tierId: string;
+  status: string;
+  qrPayload: string;
+}
+
+export interface Order {
+  id: string;
+  amount: number;
+  currency: string;
+  buyerEmail: string;
+  tickets: Ticket[];
+}
+
+export interface CheckoutSession {
+  id: string;
+  status: 'open' | 'complete' | 'expired' | 'cancelled';
+  eventId: string;
+  customerEmail: string | null;
+  items: { tierId: string; quantity: number; unitPrice: number }[];
+  amountTotal: number;
+  currency: string;
+  expiresAt: string;
+  clientSecret: string;
+  orderId: string | null;
+  order: Order | null;
+}
+
+export interface PaymentIntentRef {
+  paymentIntentId: string;
+  clientSecret: string;
+}
+
+/** What the widget needs to address a session it created. */
+export type SessionRef = Pick<CheckoutSession, 'id' | 'clientSecret'>;
+
+export const OFFLINE = "Couldn't reach EntryRate. Check your connection and try again.";
+const GENERIC = 'Something went wrong. Please try again.';
+
+/** An API error response (`status` 0 and code `network` when the server could not be reached at all). */
+export class ApiError extends Error {
+  // Declared, not initialised: a class field would make the es2020 build emit helpers outside the IIFE.
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly param?: string | undefined;
+
+  constructor(status: number, code: string, message: string, param?: string) {
+    super(message);
+    Object.assign(this, { status, code, param });
+  }
+}
+
+/** Turns anything thrown into a sentence for the buyer. */
+export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : GENERIC);
+
+/** A typed client for the widget endpoints of the API at `base` (an origin, no trailing slash). */
+export function createClient(base: string) {
+  const call = async <T>(path: string, body?: string, idempotencyKey?: string): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetch(
+        base + path,
+        body === undefined
+          ? undefined
+          : {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey ?? '' },
+              body,
+            },
+      );
+    } catch {
+      throw new ApiError(0, 'network', OFFLINE);
+    }
+    // A proxy's HTML error page is not JSON: it still deserves a sentence, not a SyntaxError.
+    const json = await res.json().catch(() => null);
+    if (res.ok && json) return json as T;
+    const err = json?.error;
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? GENERIC, err?.param);
+  };
+  const enc = encodeURIComponent;
+  const at = (s: SessionRef) => `/v1/checkout/sessions/${enc(s.id)}`;
+
+  return {
+    event: (eventId: string) => call<WidgetEvent>(`/v1/widget/events/${enc(eventId)}`),
+    createSession: (bodyJson: string, key: string) =>
+      call<CheckoutSession>('/v1/checkout/sessions', bodyJson, key),
+    pay: (s: SessionRef, key: string) =>
+      call<PaymentIntentRef>(`${at(s)}/payment`, JSON.stringify({ clientSecret: s.clientSecret }), key),
+    session: (s: SessionRef) => call<CheckoutSession>(`${at(s)}?clientSecret=${enc(s.clientSecret)}`),
+  };
+}
+
+export type Client = ReturnType<typeof createClient>;
