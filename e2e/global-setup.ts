@@ -4,14 +4,20 @@ import path from 'node:path';
 import { startStack } from '../scripts/stack.ts';
 
 // Ports of their own, so the suite runs beside a developer's `npm start`.
-const E2E_ENV = { PORT: '4100', DEMO_PORT: '5273', STRIPE_SIM_PORT: '12211', PG_PORT: '54429', LOG_LEVEL: 'warn' };
+const E2E_ENV = {
+  PORT: '4100',
+  DEMO_PORT: '5273',
+  STRIPE_SIM_PORT: '12311',
+  PG_PORT: '54429',
+  LOG_LEVEL: 'warn',
+};
 
 /** Starts the whole demo stack once, on a fresh embedded database, exactly as `npm start` does. */
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'entryrate-e2e-'));
   await chmod(dataDir, 0o755);
-  const env = { ...process.env, ...E2E_ENV, DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _developersOwn, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, ...E2E_ENV, DATA_DIR: dataDir };
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   const stack = await startStack(env);
   process.env.E2E_DEMO_URL = stack.info.demoUrl;

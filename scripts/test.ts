@@ -18,7 +18,13 @@ if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
 if (only !== 'e2e') {
   const projects = only ? ['--project', only] : [];
   codes.push(
-    run(bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile=${VITEST_JSON}`]),
+    run(bin('vitest'), [
+      'run',
+      ...projects,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${VITEST_JSON}`,
+    ]),
   );
 }
 if (!only || only === 'e2e') codes.push(run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts']));
@@ -30,7 +36,9 @@ if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
 }
-const playwright = readJson(PLAYWRIGHT_JSON) as { stats: { expected: number; unexpected: number; flaky: number } } | null;
+const playwright = readJson(PLAYWRIGHT_JSON) as {
+  stats: { expected: number; unexpected: number; flaky: number };
+} | null;
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;

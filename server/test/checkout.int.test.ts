@@ -18,7 +18,11 @@ beforeAll(async () => {
   server = await startTestServer({ env: { STRIPE_SIM_PORT: simPort } });
   sim.setWebhook({ url: `${server.url}/v1/stripe/webhook`, secret: SIM_STRIPE_KEYS.webhookSecret });
   buyer = api(server.url);
-  stripe = new Stripe(SIM_STRIPE_KEYS.secretKey, { host: '127.0.0.1', port: Number(simPort), protocol: 'http' });
+  stripe = new Stripe(SIM_STRIPE_KEYS.secretKey, {
+    host: '127.0.0.1',
+    port: Number(simPort),
+    protocol: 'http',
+  });
   tiers = (await buyer.get(`/v1/widget/events/${DEMO_EVENT_ID}`, { key: null })).body.tiers;
 });
 afterAll(async () => {
@@ -39,7 +43,11 @@ const available = async (slug: string) =>
 async function openSession(quantity: number, slug = 'early-bird', idempotencyKey?: string) {
   return buyer.post(
     '/v1/checkout/sessions',
-    { eventId: DEMO_EVENT_ID, items: [{ tierId: tier(slug).id, quantity }], customerEmail: 'buyer@example.com' },
+    {
+      eventId: DEMO_EVENT_ID,
+      items: [{ tierId: tier(slug).id, quantity }],
+      customerEmail: 'buyer@example.com',
+    },
     { key: null, ...(idempotencyKey ? { idempotencyKey } : {}) },
   );
 }
@@ -61,18 +69,26 @@ describe('public widget event', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const body = await res.json();
-    expect(body.event).toMatchObject({ title: 'Mura Masa · UK tour', venue: { name: 'Strange Brew', city: 'Bristol' } });
+    const body = (await res.json()) as any;
+    expect(body.event).toMatchObject({
+      title: 'Mura Masa · UK tour',
+      venue: { name: 'Strange Brew', city: 'Bristol' },
+    });
     expect(body.tiers.map((t: { name: string; price: number }) => [t.name, t.price])).toEqual([
       ['Early bird', 1200],
       ['Standard', 1800],
     ]);
-    expect(body.payments).toMatchObject({ provider: 'stripe', publishableKey: expect.stringMatching(/^pk_test_/) });
+    expect(body.payments).toMatchObject({
+      provider: 'stripe',
+      publishableKey: expect.stringMatching(/^pk_test_/),
+    });
     expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(60_000);
   });
 
   it('keeps CORS off the promoter API', async () => {
-    const res = await fetch(`${server.url}/v1/events/${DEMO_EVENT_ID}`, { headers: { Origin: 'https://x.example' } });
+    const res = await fetch(`${server.url}/v1/events/${DEMO_EVENT_ID}`, {
+      headers: { Origin: 'https://x.example' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -92,7 +108,11 @@ describe('checkout sessions', () => {
   it('accepts a tier slug instead of an id', async () => {
     const res = await buyer.post(
       '/v1/checkout/sessions',
-      { eventId: DEMO_EVENT_ID, items: [{ tier: 'standard', quantity: 1 }], customerEmail: 'slug@example.com' },
+      {
+        eventId: DEMO_EVENT_ID,
+        items: [{ tier: 'standard', quantity: 1 }],
+        customerEmail: 'slug@example.com',
+      },
       { key: null },
     );
     expect(res.status).toBe(201);
@@ -140,7 +160,10 @@ describe('checkout sessions', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
     expect(statuses.filter((s) => s === 409)).toHaveLength(30);
     const oversold = results.find((r) => r.status === 409);
-    expect(oversold?.body.error).toMatchObject({ code: 'event.tier_oversold', message: "Tier 'Only' has 0 left." });
+    expect(oversold?.body.error).toMatchObject({
+      code: 'event.tier_oversold',
+      message: "Tier 'Only' has 0 left.",
+    });
     const event = await buyer.get(`/v1/events/${created.body.id}`);
     expect(event.body.tiers[0].available).toBe(0);
   });
@@ -151,9 +174,12 @@ describe('checkout sessions', () => {
     expect(wrong.status).toBe(404);
     const none = await buyer.get(`/v1/checkout/sessions/${session.id}`, { key: null });
     expect(none.status).toBe(404);
-    const right = await buyer.get(`/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`, {
-      key: null,
-    });
+    const right = await buyer.get(
+      `/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`,
+      {
+        key: null,
+      },
+    );
     expect(right.body.id).toBe(session.id);
     const promoter = await buyer.get(`/v1/checkout/sessions/${session.id}`);
     expect(promoter.body.id).toBe(session.id);
@@ -188,14 +214,22 @@ describe('paying', () => {
   it('completes the session from Stripe’s webhook: seats sold, one order, one ticket per seat', async () => {
     const before = await available('early-bird');
     const { body: session } = await openSession(2);
-    const pay = await buyer.post(`/v1/checkout/sessions/${session.id}/payment`, { clientSecret: session.clientSecret }, {
-      key: null,
-    });
+    const pay = await buyer.post(
+      `/v1/checkout/sessions/${session.id}/payment`,
+      { clientSecret: session.clientSecret },
+      {
+        key: null,
+      },
+    );
     expect(pay.status).toBe(200);
     expect(pay.body.clientSecret).toMatch(/^pi_.+_secret_/);
-    const again = await buyer.post(`/v1/checkout/sessions/${session.id}/payment`, {
-      clientSecret: session.clientSecret,
-    }, { key: null });
+    const again = await buyer.post(
+      `/v1/checkout/sessions/${session.id}/payment`,
+      {
+        clientSecret: session.clientSecret,
+      },
+      { key: null },
+    );
     expect(again.body.paymentIntentId).toBe(pay.body.paymentIntentId);
 
     const intent = await stripe.paymentIntents.retrieve(pay.body.paymentIntentId);
@@ -206,7 +240,11 @@ describe('paying', () => {
     expect(done.order).toMatchObject({ id: done.orderId, amount: 2400, buyerEmail: 'buyer@example.com' });
     expect(done.order.tickets).toHaveLength(2);
     for (const ticket of done.order.tickets) {
-      expect(ticket).toMatchObject({ id: expect.stringMatching(/^tkt_/), tierId: tier('early-bird').id, status: 'valid' });
+      expect(ticket).toMatchObject({
+        id: expect.stringMatching(/^tkt_/),
+        tierId: tier('early-bird').id,
+        status: 'valid',
+      });
     }
     expect(await available('early-bird')).toBe(before - 2);
     const event = await buyer.get(`/v1/events/${DEMO_EVENT_ID}`);
@@ -215,33 +253,54 @@ describe('paying', () => {
 
   it('lets a declined buyer pay again in the same session and ends with exactly one order', async () => {
     const { body: session } = await openSession(1);
-    const pay = await buyer.post(`/v1/checkout/sessions/${session.id}/payment`, { clientSecret: session.clientSecret }, {
-      key: null,
-    });
+    const pay = await buyer.post(
+      `/v1/checkout/sessions/${session.id}/payment`,
+      { clientSecret: session.clientSecret },
+      {
+        key: null,
+      },
+    );
     await expect(
       stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }),
     ).rejects.toMatchObject({ type: 'StripeCardError', code: 'card_declined' });
-    const stillOpen = await buyer.get(`/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`, {
-      key: null,
-    });
+    const stillOpen = await buyer.get(
+      `/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`,
+      {
+        key: null,
+      },
+    );
     expect(stillOpen.body.status).toBe('open');
 
-    const retry = await buyer.post(`/v1/checkout/sessions/${session.id}/payment`, {
-      clientSecret: session.clientSecret,
-    }, { key: null });
+    const retry = await buyer.post(
+      `/v1/checkout/sessions/${session.id}/payment`,
+      {
+        clientSecret: session.clientSecret,
+      },
+      { key: null },
+    );
     expect(retry.body.paymentIntentId).toBe(pay.body.paymentIntentId);
     await stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
     const done = await waitForStatus(session.id, session.clientSecret, 'complete');
-    const orders = await server.db.selectFrom('orders').select('id').where('session_id', '=', session.id).execute();
+    const orders = await server.db
+      .selectFrom('orders')
+      .select('id')
+      .where('session_id', '=', session.id)
+      .execute();
     expect(orders.map((o) => o.id)).toEqual([done.orderId]);
   });
 
   it('ignores a redelivered Stripe event', async () => {
     const { body: session } = await openSession(1, 'standard');
-    const pay = await buyer.post(`/v1/checkout/sessions/${session.id}/payment`, { clientSecret: session.clientSecret }, {
-      key: null,
+    const pay = await buyer.post(
+      `/v1/checkout/sessions/${session.id}/payment`,
+      { clientSecret: session.clientSecret },
+      {
+        key: null,
+      },
+    );
+    const intent = await stripe.paymentIntents.confirm(pay.body.paymentIntentId, {
+      payment_method: 'pm_card_visa',
     });
-    const intent = await stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
     await waitForStatus(session.id, session.clientSecret, 'complete');
     const soldBefore = (await buyer.get(`/v1/events/${DEMO_EVENT_ID}`)).body.tiers[1].sold;
 
@@ -251,7 +310,10 @@ describe('paying', () => {
       type: 'payment_intent.succeeded',
       data: { object: intent },
     });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: SIM_STRIPE_KEYS.webhookSecret });
+    const header = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SIM_STRIPE_KEYS.webhookSecret,
+    });
     for (let i = 0; i < 2; i++) {
       const res = await fetch(`${server.url}/v1/stripe/webhook`, {
         method: 'POST',
@@ -276,7 +338,9 @@ describe('paying', () => {
       id: 'evt_forged',
       object: 'event',
       type: 'payment_intent.succeeded',
-      data: { object: { id: 'pi_forged', amount: 1800, currency: 'gbp', metadata: { sessionId: session.id } } },
+      data: {
+        object: { id: 'pi_forged', amount: 1800, currency: 'gbp', metadata: { sessionId: session.id } },
+      },
     });
     const forged = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_wrong' });
     const res = await fetch(`${server.url}/v1/stripe/webhook`, {
@@ -285,10 +349,13 @@ describe('paying', () => {
       body: payload,
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('stripe.invalid_signature');
-    const after = await buyer.get(`/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`, {
-      key: null,
-    });
+    expect(((await res.json()) as any).error.code).toBe('stripe.invalid_signature');
+    const after = await buyer.get(
+      `/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`,
+      {
+        key: null,
+      },
+    );
     expect(after.body.status).toBe('open');
   });
 });

@@ -1,13 +1,16 @@
 import Router from '@koa/router';
 import { ERROR_CODES } from '../http/errors.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** The page every error's `docs` link points at: each code with an anchor and its meaning. */
 export function docsRouter(): Router {
   const rows = Object.entries(ERROR_CODES)
-    .map(([code, meaning]) => `<tr id="${code}"><td><code>${code}</code></td><td>${escape(meaning)}</td></tr>`)
+    .map(
+      ([code, meaning]) =>
+        `<tr id="${code}"><td><code>${code}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
+    )
     .join('\n');
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>EntryRate API errors</title>

@@ -1,0 +1,17 @@
+import type { ParameterizedContext } from 'koa';
+import type { Caller } from './auth.ts';
+import type { Params } from './params.ts';
+
+/** What the middleware leave on `ctx.state` for the routes. */
+export interface SimState {
+  requestId: string;
+  params: Params;
+  caller: Caller;
+}
+
+export type SimContext = ParameterizedContext<SimState>;
+
+/** The `:id` of the matched route; the route pattern guarantees it is there. */
+export function pathId(ctx: { params: Record<string, string | undefined> }): string {
+  return ctx.params.id ?? '';
+}

@@ -1,0 +1,11 @@
+import type { EventLog } from './events/event-log.ts';
+import type { PaymentIntentStore } from './payment-intents/payment-intents.store.ts';
+
+/** The sim's state and settings, passed first to every service function (as a database would be). */
+export interface Sim {
+  intents: PaymentIntentStore;
+  events: EventLog;
+  /** The sim's origin as browsers see it: where the Payment Element and 3-D Secure pages live. */
+  publicUrl: string;
+  now: () => Date;
+}

@@ -1,0 +1,47 @@
+import Stripe from 'stripe';
+import { createStripeSim, type StripeSim, type StripeSimOptions } from '../src/index.ts';
+
+export interface SimFixture {
+  sim: StripeSim;
+  /** The real SDK, pointed at the sim as the EntryRate server points it. */
+  stripe: Stripe;
+  /** What the sim logged. */
+  lines: string[];
+}
+
+/** Starts a sim on a free port with the `stripe` SDK pointed at it; call `sim.stop()` after. */
+export async function startSim(options: StripeSimOptions = {}): Promise<SimFixture> {
+  const lines: string[] = [];
+  const sim = await createStripeSim({ port: 0, log: (line) => lines.push(line), ...options });
+  const stripe = new Stripe('sk_test_entryrate', { host: '127.0.0.1', port: sim.port, protocol: 'http' });
+  return { sim, stripe, lines };
+}
+
+/** Calls the sim as a browser would (Stripe.js in the sim's frame): form-encoded, with a publishable key. */
+export async function browserCall(
+  sim: StripeSim,
+  method: 'GET' | 'POST',
+  path: string,
+  params: Record<string, string>,
+  key = 'pk_test_entryrate',
+): Promise<{ status: number; body: any }> {
+  const query = new URLSearchParams(params);
+  const response = await fetch(method === 'GET' ? `${sim.url}${path}?${query}` : `${sim.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}` },
+    body: method === 'GET' ? undefined : query,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The card fields the Payment Element frame sends to `/confirm`. */
+export function cardParams(number: string, clientSecret: string): Record<string, string> {
+  return {
+    client_secret: clientSecret,
+    'payment_method_data[type]': 'card',
+    'payment_method_data[card][number]': number,
+    'payment_method_data[card][exp_month]': '12',
+    'payment_method_data[card][exp_year]': String(new Date().getFullYear() + 2),
+    'payment_method_data[card][cvc]': '123',
+  };
+}
