@@ -46,7 +46,9 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
     if (pg) stops.push(() => pg.stop());
     const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 
-    const db = createDatabase(databaseUrl);
+    const db = createDatabase(databaseUrl, {
+      onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+    });
     stops.push(() => db.destroy());
     await migrateToLatest(db);
     await seedDemo(db, { holdMinutes: config.holdMinutes });

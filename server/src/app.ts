@@ -36,7 +36,11 @@ export function createApp(
   overrides: { db?: Database; payments?: PaymentGateway; logger?: Logger } = {},
 ): App {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const db = overrides.db ?? createDatabase(config.databaseUrl);
+  const db =
+    overrides.db ??
+    createDatabase(config.databaseUrl, {
+      onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+    });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
   const deps: AppDeps = { db, config, payments, logger };
 

@@ -14,7 +14,9 @@ const pg = config.databaseUrl
   ? null
   : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.pgPort });
 const databaseUrl = config.databaseUrl ?? (pg?.url as string);
-const db = createDatabase(databaseUrl);
+const db = createDatabase(databaseUrl, {
+  onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+});
 await migrateToLatest(db);
 const app = createApp({ ...config, databaseUrl }, { db, logger });
 await app.start();

@@ -72,7 +72,7 @@ describe('public widget event', () => {
     const body = (await res.json()) as any;
     expect(body.event).toMatchObject({
       title: 'Mura Masa · UK tour',
-      venue: { name: 'Strange Brew', city: 'Bristol' },
+      venue: { name: 'Strange Brew', city: 'Bristol', timezone: 'Europe/London' },
     });
     expect(body.tiers.map((t: { name: string; price: number }) => [t.name, t.price])).toEqual([
       ['Early bird', 1200],

@@ -15,7 +15,7 @@ export interface WidgetEvent {
     id: string;
     title: string;
     doors: string;
-    venue: { name: string; city: string };
+    venue: { name: string; city: string; timezone: string };
     currency: string;
   };
   tiers: WidgetTier[];

@@ -152,8 +152,15 @@ export type Database = Kysely<DB>;
 export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Opens a pooled Kysely connection to PostgreSQL. */
-export function createDatabase(connectionString: string, poolSize = 10): Database {
+export function createDatabase(
+  connectionString: string,
+  options: { poolSize?: number; onIdleError?: (error: Error) => void } = {},
+): Database {
+  const { poolSize = 10, onIdleError } = options;
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection can die (database restart, shutdown); the pool replaces it. Without a
+  // listener, node-postgres would turn that into an uncaught exception.
+  pool.on('error', (error) => onIdleError?.(error));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -10,7 +10,8 @@ export interface WidgetEvent {
     id: string;
     title: string;
     doors: string;
-    venue: { name: string; city: string };
+    /** The venue's IANA time zone, so doors show in local time wherever the buyer is. */
+    venue: { name: string; city: string; timezone: string };
     currency: string;
   };
   tiers: { id: string; slug: string; name: string; price: number; available: number; maxPerOrder: number }[];
@@ -34,7 +35,7 @@ export async function getWidgetEvent(
       id: event.id,
       title: event.title,
       doors: new Date(event.doors).toISOString(),
-      venue: { name: venue?.name ?? '', city: venue?.city ?? '' },
+      venue: { name: venue?.name ?? '', city: venue?.city ?? '', timezone: venue?.timezone ?? 'UTC' },
       currency: event.currency,
     },
     tiers: tiers.map((t) => ({

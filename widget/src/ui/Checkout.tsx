@@ -188,7 +188,7 @@ export function Checkout({ host, slot, options }: Props) {
           <p class="meta">
             {event.venue.name} · {event.venue.city}
             <br />
-            <time dateTime={event.doors}>{formatDoors(event.doors)}</time>
+            <time dateTime={event.doors}>{formatDoors(event.doors, undefined, event.venue.timezone)}</time>
           </p>
         </header>
       )}

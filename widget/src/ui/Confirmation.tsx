@@ -22,7 +22,7 @@ export function Confirmation({ data, order }: Props) {
         You're going to {event.title}
       </h2>
       <p class="meta">
-        {event.venue.name} · {event.venue.city} · {formatDoors(event.doors)}
+        {event.venue.name} · {event.venue.city} · {formatDoors(event.doors, undefined, event.venue.timezone)}
       </p>
       <p class="order">
         Order <code>{order.id}</code> · {formatMoney(order.amount, order.currency)}
