@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack } from '../scripts/stack.ts';
 
-// Ports of their own, so the suite runs beside a developer's `npm start`.
+// Ports of their own, so the suite runs beside a developer's `npm start`; E2E_PORT_OFFSET moves
+// them all, so two checkouts of the project can run their suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const E2E_ENV = {
-  PORT: '4100',
-  DEMO_PORT: '5273',
-  STRIPE_SIM_PORT: '12311',
-  PG_PORT: '54429',
+  PORT: String(4100 + offset),
+  DEMO_PORT: String(5273 + offset),
+  STRIPE_SIM_PORT: String(12311 + offset),
+  PG_PORT: String(54429 + offset),
   LOG_LEVEL: 'warn',
 };
 
