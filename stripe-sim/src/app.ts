@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import { browserRoutes } from './browser/browser.routes.ts';
+import { chargeRoutes } from './charges/charges.routes.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, unrecognizedUrl } from './http/errors.ts';
@@ -9,6 +10,7 @@ import { idempotency } from './http/idempotency.ts';
 import { requestLog } from './http/request-log.ts';
 import type { SimState } from './http/state.ts';
 import { paymentIntentRoutes } from './payment-intents/payment-intents.routes.ts';
+import { refundRoutes } from './refunds/refunds.routes.ts';
 import type { Sim } from './sim.ts';
 
 export interface AppOptions {
@@ -34,6 +36,8 @@ export function createApp(sim: Sim, options: AppOptions): Koa<SimState> {
   const api = new Router<SimState>({ prefix: '/v1' });
   api.use(formParams(), authenticate(), idempotency());
   paymentIntentRoutes(api, sim);
+  chargeRoutes(api, sim);
+  refundRoutes(api, sim);
   eventRoutes(api, sim.events);
   app.use(api.routes());
   app.use(unrecognizedUrl());

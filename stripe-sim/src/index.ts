@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { EventLog } from './events/event-log.ts';
+import { ChargeStore } from './charges/charges.store.ts';
+import { EventLog, orderingKey } from './events/event-log.ts';
 import { PaymentIntentStore } from './payment-intents/payment-intents.store.ts';
+import { RefundStore } from './refunds/refunds.store.ts';
 import { WebhookDispatcher, type WebhookEndpoint } from './webhooks/dispatcher.ts';
 
 export interface StripeSimOptions {
@@ -50,7 +52,7 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
   const events = new EventLog({
     pendingWebhooks: () => (webhook ? 1 : 0),
     onEvent: (event) => {
-      if (webhook) dispatcher.enqueue(event, event.data.object.id);
+      if (webhook) dispatcher.enqueue(event, orderingKey(event));
     },
   });
 
@@ -58,7 +60,14 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
   const server = createServer();
   const port = await listen(server, options.port ?? 12111, host);
   const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const sim = { intents: new PaymentIntentStore(), events, publicUrl, now: () => new Date() };
+  const sim = {
+    intents: new PaymentIntentStore(),
+    charges: new ChargeStore(),
+    refunds: new RefundStore(),
+    events,
+    publicUrl,
+    now: () => new Date(),
+  };
   const app = createApp(sim, { log, onResponseSent: () => dispatcher.flush() });
   server.on('request', app.callback());
 

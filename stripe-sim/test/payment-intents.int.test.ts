@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browserCall, cardParams, type SimFixture, startSim } from './sim-fixture.ts';
+import { browserCall, cardParams, rejection, type SimFixture, startSim } from './sim-fixture.ts';
 
 let fx: SimFixture;
 beforeEach(async () => {
@@ -17,16 +17,6 @@ const ticketParams = {
   automatic_payment_methods: { enabled: true },
   description: '2 x Early bird',
 } satisfies Stripe.PaymentIntentCreateParams;
-
-/** The error a rejected SDK call threw, so a test can assert on its class and fields. */
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('creating a PaymentIntent', () => {
   it('returns a PaymentIntent in Stripe shape that the SDK parses', async () => {
@@ -200,6 +190,45 @@ describe('cancelling', () => {
     expect(canceled.canceled_at).toBeTypeOf('number');
     const err = await rejection(fx.stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_visa' }));
     expect(err).toMatchObject({ code: 'payment_intent_unexpected_state' });
+  });
+
+  it('cancels a PaymentIntent awaiting confirmation or 3-D Secure, with payment_intent.canceled', async () => {
+    const unconfirmed = await fx.stripe.paymentIntents.create({
+      ...ticketParams,
+      payment_method: 'pm_card_visa',
+    });
+    expect(unconfirmed.status).toBe('requires_confirmation');
+    const challenged = await fx.stripe.paymentIntents.create({
+      ...ticketParams,
+      payment_method: 'pm_card_threeDSecure2Required',
+      confirm: true,
+    });
+    expect(challenged.status).toBe('requires_action');
+
+    for (const pi of [unconfirmed, challenged]) {
+      const canceled = await fx.stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'abandoned' });
+      expect(canceled).toMatchObject({
+        status: 'canceled',
+        cancellation_reason: 'abandoned',
+        next_action: null,
+      });
+    }
+    const events = await fx.stripe.events.list({ type: 'payment_intent.canceled' });
+    expect(events.data.map((e) => (e.data.object as Stripe.PaymentIntent).id)).toEqual([
+      challenged.id,
+      unconfirmed.id,
+    ]);
+    expect(events.data[0]?.data.object).toMatchObject({ status: 'canceled' });
+
+    // The abandoned challenge cannot be completed afterwards.
+    const late = await browserCall(
+      fx.sim,
+      'POST',
+      `/v1/stripe_sim/payment_intents/${challenged.id}/authenticate`,
+      { client_secret: challenged.client_secret ?? '', outcome: 'complete' },
+    );
+    expect(late.status).toBe(400);
+    expect((await fx.stripe.paymentIntents.retrieve(challenged.id)).status).toBe('canceled');
   });
 
   it('refuses to cancel a PaymentIntent that succeeded', async () => {

@@ -45,3 +45,13 @@ export function cardParams(number: string, clientSecret: string): Record<string,
     'payment_method_data[card][cvc]': '123',
   };
 }
+
+/** The error a rejected SDK call threw, so a test can assert on its class and fields. */
+export async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Stripe.errors.StripeError;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -8,17 +8,18 @@ export interface ReceivedWebhook {
 
 /**
  * A tiny webhook endpoint: records each POST with its raw body, and answers with the status `respond`
- * returns for the n-th request (1-based).
+ * returns for the n-th request (1-based) and its body.
  */
-export async function startReceiver(respond: (n: number) => number = () => 200) {
+export async function startReceiver(respond: (n: number, rawBody: string) => number = () => 200) {
   const received: ReceivedWebhook[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ rawBody: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
-      res.statusCode = respond(received.length);
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      received.push({ rawBody, headers: req.headers });
+      res.statusCode = respond(received.length, rawBody);
       res.end();
       for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
     });

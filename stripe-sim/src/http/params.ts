@@ -89,3 +89,9 @@ export function mergeMetadata(current: Record<string, string>, params: Params): 
   }
   return merged;
 }
+
+/** Whether `expand[]` names `field`, as stripe-node sends it (`expand[0]=refunds`). */
+export function expands(params: Params, field: string): boolean {
+  const value = params.expand;
+  return Array.isArray(value) ? value.includes(field) : value === field;
+}

@@ -1,4 +1,5 @@
 import { DECLINES, type Decline } from '../cards/test-cards.ts';
+import { newCharge } from '../charges/charge.ts';
 import type { RequestInfo } from '../events/event-log.ts';
 import type { Caller } from '../http/auth.ts';
 import { cardError, StripeApiError } from '../http/stripe-error.ts';
@@ -9,6 +10,20 @@ import type { PaymentIntentRecord } from './payment-intents.store.ts';
 import type { ResolvedPaymentMethod } from './payment-methods.ts';
 
 // Charging a PaymentIntent's card and recording the outcome on it, with the event Stripe would send.
+
+/** Keeps the charge for one attempt and names it the PaymentIntent's `latest_charge`. */
+function recordCharge(
+  sim: Sim,
+  record: PaymentIntentRecord,
+  method: ResolvedPaymentMethod,
+  decline: Decline | null,
+): string {
+  const created = Math.floor(sim.now().getTime() / 1000);
+  const charge = newCharge(record.intent, method.paymentMethod, decline, created);
+  sim.charges.add(charge);
+  record.intent.latest_charge = charge.id;
+  return charge.id;
+}
 
 /** Makes `method` the card the PaymentIntent will charge. */
 export function attach(record: PaymentIntentRecord, method: ResolvedPaymentMethod | undefined): void {
@@ -73,9 +88,11 @@ export function answerChallenge(
 
 function succeed(sim: Sim, record: PaymentIntentRecord, request: RequestInfo): void {
   const intent = record.intent;
+  // charge() attaches the card first and 3-D Secure keeps it, so a missing one is the sim's own bug.
+  if (!record.method) throw new Error(`PaymentIntent ${intent.id} is succeeding without a payment method`);
   intent.status = 'succeeded';
   intent.amount_received = intent.amount;
-  intent.latest_charge = newId('ch');
+  recordCharge(sim, record, record.method, null);
   intent.last_payment_error = null;
   intent.next_action = null;
   sim.events.record('payment_intent.succeeded', intent, request);
@@ -96,11 +113,11 @@ function fail(
 ): StripeApiError {
   const intent = record.intent;
   const paymentMethod = record.method?.paymentMethod;
-  const chargeId = type === 'card_error' ? newId('ch') : undefined;
+  const chargeId =
+    type === 'card_error' && record.method ? recordCharge(sim, record, record.method, decline) : undefined;
   intent.status = 'requires_payment_method';
   intent.payment_method = null;
   intent.next_action = null;
-  if (chargeId) intent.latest_charge = chargeId;
   intent.last_payment_error = {
     type,
     code: decline.code,

@@ -1,7 +1,6 @@
 import type Router from '@koa/router';
-import type { RequestInfo } from '../events/event-log.ts';
 import { requireSecretKey } from '../http/auth.ts';
-import { pathId, type SimContext, type SimState } from '../http/state.ts';
+import { pathId, requestInfo, type SimState } from '../http/state.ts';
 import type { Sim } from '../sim.ts';
 import {
   cancelPaymentIntent,
@@ -11,10 +10,6 @@ import {
   retrievePaymentIntent,
   updatePaymentIntent,
 } from './payment-intents.service.ts';
-
-function requestInfo(ctx: SimContext): RequestInfo {
-  return { id: ctx.state.requestId, idempotencyKey: ctx.get('idempotency-key') || null };
-}
 
 /**
  * `/v1/payment_intents`: create, retrieve, update, confirm, cancel. Retrieve and confirm also take a
