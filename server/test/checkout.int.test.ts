@@ -1,34 +1,27 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStripeSim, type StripeSim } from '../../stripe-sim/src/index.ts';
 import { SIM_STRIPE_KEYS } from '../src/config.ts';
 import { DEMO_EVENT_ID } from '../src/demo/seed.ts';
 import { api } from './api.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { buyerOf } from './buyer.ts';
+import type { TestServer } from './harness.ts';
+import { type PaidStack, startPaidStack } from './stripe-fixture.ts';
 
-let sim: StripeSim;
+let stack: PaidStack;
 let server: TestServer;
 let buyer: ReturnType<typeof api>;
+let shopper: ReturnType<typeof buyerOf>;
 let stripe: Stripe;
 let tiers: { id: string; slug: string; available: number }[];
 
 beforeAll(async () => {
-  sim = await createStripeSim({ port: 0, log: () => {} });
-  const simPort = String(new URL(sim.url).port);
-  server = await startTestServer({ env: { STRIPE_SIM_PORT: simPort } });
-  sim.setWebhook({ url: `${server.url}/v1/stripe/webhook`, secret: SIM_STRIPE_KEYS.webhookSecret });
+  stack = await startPaidStack();
+  ({ server, stripe } = stack);
   buyer = api(server.url);
-  stripe = new Stripe(SIM_STRIPE_KEYS.secretKey, {
-    host: '127.0.0.1',
-    port: Number(simPort),
-    protocol: 'http',
-  });
+  shopper = buyerOf(server.url);
   tiers = (await buyer.get(`/v1/widget/events/${DEMO_EVENT_ID}`, { key: null })).body.tiers;
 });
-afterAll(async () => {
-  await server?.stop();
-  await sim?.stop();
-});
+afterAll(() => stack?.stop());
 
 const tier = (slug: string) => {
   const found = tiers.find((t) => t.slug === slug);
@@ -40,27 +33,10 @@ const available = async (slug: string) =>
     (t: { slug: string }) => t.slug === slug,
   ).available as number;
 
-async function openSession(quantity: number, slug = 'early-bird', idempotencyKey?: string) {
-  return buyer.post(
-    '/v1/checkout/sessions',
-    {
-      eventId: DEMO_EVENT_ID,
-      items: [{ tierId: tier(slug).id, quantity }],
-      customerEmail: 'buyer@example.com',
-    },
-    { key: null, ...(idempotencyKey ? { idempotencyKey } : {}) },
-  );
-}
-
-/** Polls the session as the widget does, until the webhook has completed it. */
-async function waitForStatus(id: string, clientSecret: string, status: string) {
-  for (let i = 0; i < 100; i++) {
-    const res = await buyer.get(`/v1/checkout/sessions/${id}?clientSecret=${clientSecret}`, { key: null });
-    if (res.body.status === status) return res.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`session ${id} never became ${status}`);
-}
+const openSession = (quantity: number, slug = 'early-bird', idempotencyKey?: string) =>
+  shopper.openSession(DEMO_EVENT_ID, [{ tierId: tier(slug).id, quantity }], idempotencyKey);
+const waitForStatus = (session: { id: string; clientSecret: string }, status: string) =>
+  shopper.waitFor(session, (s) => s.status === status);
 
 describe('public widget event', () => {
   it('serves a live event with availability, payment config and server time, to any origin', async () => {
@@ -210,33 +186,58 @@ describe('checkout sessions', () => {
   });
 });
 
+describe('server-side sessions (the Eventop shape)', () => {
+  it('lets a promoter backend create a session with return URLs and a hosted checkout url', async () => {
+    const res = await buyer.post('/v1/checkout/sessions', {
+      eventId: DEMO_EVENT_ID,
+      items: [{ tier: 'standard', quantity: 2 }],
+      customerEmail: 'backend@example.com',
+      successUrl: 'https://strangebrew.example/thanks?session={CHECKOUT_SESSION_ID}',
+      cancelUrl: 'https://strangebrew.example/tickets',
+      idempotency_key: 'backend-order-42',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'open',
+      successUrl: 'https://strangebrew.example/thanks?session={CHECKOUT_SESSION_ID}',
+      cancelUrl: 'https://strangebrew.example/tickets',
+    });
+    expect(res.body.url).toBe(
+      `${server.app.deps.config.publicUrl}/embed.html#session=${res.body.id}&secret=${res.body.clientSecret}`,
+    );
+  });
+
+  it('keeps return URLs to secret-key callers', async () => {
+    const res = await buyer.post(
+      '/v1/checkout/sessions',
+      {
+        eventId: DEMO_EVENT_ID,
+        items: [{ tier: 'standard', quantity: 1 }],
+        customerEmail: 'x@example.com',
+        successUrl: 'https://evil.example/',
+      },
+      { key: null },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.param).toBe('successUrl');
+  });
+});
+
 describe('paying', () => {
   it('completes the session from Stripe’s webhook: seats sold, one order, one ticket per seat', async () => {
     const before = await available('early-bird');
     const { body: session } = await openSession(2);
-    const pay = await buyer.post(
-      `/v1/checkout/sessions/${session.id}/payment`,
-      { clientSecret: session.clientSecret },
-      {
-        key: null,
-      },
-    );
+    const pay = await shopper.startPayment(session);
     expect(pay.status).toBe(200);
     expect(pay.body.clientSecret).toMatch(/^pi_.+_secret_/);
-    const again = await buyer.post(
-      `/v1/checkout/sessions/${session.id}/payment`,
-      {
-        clientSecret: session.clientSecret,
-      },
-      { key: null },
-    );
+    const again = await shopper.startPayment(session);
     expect(again.body.paymentIntentId).toBe(pay.body.paymentIntentId);
 
     const intent = await stripe.paymentIntents.retrieve(pay.body.paymentIntentId);
     expect(intent).toMatchObject({ amount: 2400, currency: 'gbp', metadata: { sessionId: session.id } });
 
     await stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
-    const done = await waitForStatus(session.id, session.clientSecret, 'complete');
+    const done = await waitForStatus(session, 'complete');
     expect(done.order).toMatchObject({ id: done.orderId, amount: 2400, buyerEmail: 'buyer@example.com' });
     expect(done.order.tickets).toHaveLength(2);
     for (const ticket of done.order.tickets) {
@@ -253,13 +254,7 @@ describe('paying', () => {
 
   it('lets a declined buyer pay again in the same session and ends with exactly one order', async () => {
     const { body: session } = await openSession(1);
-    const pay = await buyer.post(
-      `/v1/checkout/sessions/${session.id}/payment`,
-      { clientSecret: session.clientSecret },
-      {
-        key: null,
-      },
-    );
+    const pay = await shopper.startPayment(session);
     await expect(
       stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_chargeDeclined' }),
     ).rejects.toMatchObject({ type: 'StripeCardError', code: 'card_declined' });
@@ -271,16 +266,10 @@ describe('paying', () => {
     );
     expect(stillOpen.body.status).toBe('open');
 
-    const retry = await buyer.post(
-      `/v1/checkout/sessions/${session.id}/payment`,
-      {
-        clientSecret: session.clientSecret,
-      },
-      { key: null },
-    );
+    const retry = await shopper.startPayment(session);
     expect(retry.body.paymentIntentId).toBe(pay.body.paymentIntentId);
     await stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
-    const done = await waitForStatus(session.id, session.clientSecret, 'complete');
+    const done = await waitForStatus(session, 'complete');
     const orders = await server.db
       .selectFrom('orders')
       .select('id')
@@ -291,17 +280,11 @@ describe('paying', () => {
 
   it('ignores a redelivered Stripe event', async () => {
     const { body: session } = await openSession(1, 'standard');
-    const pay = await buyer.post(
-      `/v1/checkout/sessions/${session.id}/payment`,
-      { clientSecret: session.clientSecret },
-      {
-        key: null,
-      },
-    );
+    const pay = await shopper.startPayment(session);
     const intent = await stripe.paymentIntents.confirm(pay.body.paymentIntentId, {
       payment_method: 'pm_card_visa',
     });
-    await waitForStatus(session.id, session.clientSecret, 'complete');
+    await waitForStatus(session, 'complete');
     const soldBefore = (await buyer.get(`/v1/events/${DEMO_EVENT_ID}`)).body.tiers[1].sold;
 
     const payload = JSON.stringify({

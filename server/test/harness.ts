@@ -39,16 +39,23 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The API in-process on a free port against its own database, with the demo promoter seeded. */
+/**
+ * The API in-process on a free port against its own database, with the demo promoter seeded.
+ * The worker does not run on its own unless asked: tests call `app.worker.runOnce()` when they mean it.
+ */
 export async function startTestServer(
-  options: { env?: NodeJS.ProcessEnv; payments?: PaymentGateway } = {},
+  options: { env?: NodeJS.ProcessEnv; payments?: PaymentGateway; startWorker?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   await seedDemo(database.db, { holdMinutes: 15 });
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const app = createApp(
     { ...config, databaseUrl: database.url },
-    { db: database.db, ...(options.payments ? { payments: options.payments } : {}) },
+    {
+      db: database.db,
+      startWorker: options.startWorker ?? false,
+      ...(options.payments ? { payments: options.payments } : {}),
+    },
   );
   const { url } = await app.start();
   return {

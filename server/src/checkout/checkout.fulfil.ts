@@ -2,7 +2,16 @@ import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { findEventById } from '../events/events.store.ts';
 import { issueOrder } from '../orders/orders.service.ts';
-import { convertHeldSeats, listSessionItems, lockSession, markSessionComplete } from './checkout.store.ts';
+import {
+  convertHeldSeats,
+  listSessionItems,
+  lockSession,
+  markSessionComplete,
+  type SessionItemRow,
+  sellFreeSeats,
+  setPaymentStatus,
+  unsellSeats,
+} from './checkout.store.ts';
 
 export interface SucceededPayment {
   paymentIntentId: string;
@@ -11,10 +20,24 @@ export interface SucceededPayment {
   currency: string;
 }
 
+/** Sells a closed session's seats from free stock, all or none; false when a tier has too few left. */
+async function sellAgain(tx: Executor, items: SessionItemRow[]): Promise<boolean> {
+  const sold: SessionItemRow[] = [];
+  for (const item of items) {
+    if (!(await sellFreeSeats(tx, item.tier_id, item.quantity))) {
+      for (const done of sold) await unsellSeats(tx, done.tier_id, done.quantity);
+      return false;
+    }
+    sold.push(item);
+  }
+  return true;
+}
+
 /**
  * Completes the session a succeeded PaymentIntent paid for, inside the caller's transaction: the
- * held seats become sold and the order with its tickets is issued. The session row is locked, so
- * concurrent deliveries take turns, and a session already complete is left alone.
+ * held seats become sold and the order with its tickets is issued. A payment that lands after the
+ * hold expired or was cancelled still completes if the seats are free, and is refunded otherwise.
+ * The session row is locked, so concurrent deliveries take turns; a complete session is left alone.
  */
 export async function fulfilPayment(
   tx: Executor,
@@ -32,14 +55,22 @@ export async function fulfilPayment(
     logger.error({ payment, sessionId: session.id }, 'PaymentIntent amount does not match its session');
     return null;
   }
-  if (session.status !== 'open') {
-    // Expired and cancelled sessions released their seats; late payments are settled by the expiry work.
-    logger.error({ payment, sessionId: session.id, status: session.status }, 'payment for a closed session');
-    return null;
+  const items = await listSessionItems(tx, session.id);
+  if (session.status === 'open') {
+    for (const item of items) await convertHeldSeats(tx, item.tier_id, item.quantity);
+  } else {
+    // Expired or cancelled: the hold was already given back. A refund already under way stays so.
+    if (session.payment_status !== 'unpaid') return null;
+    if (!(await sellAgain(tx, items))) {
+      await setPaymentStatus(tx, session.id, 'refund_pending');
+      logger.warn(
+        { sessionId: session.id, status: session.status },
+        'late payment and no seats left: refunding',
+      );
+      return null;
+    }
   }
 
-  const items = await listSessionItems(tx, session.id);
-  for (const item of items) await convertHeldSeats(tx, item.tier_id, item.quantity);
   const event = await findEventById(tx, session.event_id);
   if (!event) throw new Error(`Session ${session.id} names missing event ${session.event_id}`);
   const orderId = await issueOrder(tx, {

@@ -4,6 +4,8 @@ import type { SessionItemRow, SessionRow } from './checkout.store.ts';
 export interface CheckoutSession {
   id: string;
   status: SessionRow['status'];
+  /** `refunded` when a payment arrived after the hold was gone and no seats were left. */
+  paymentStatus: SessionRow['payment_status'];
   eventId: string;
   customerEmail: string;
   items: { tierId: string; quantity: number; unitPrice: number }[];
@@ -11,6 +13,7 @@ export interface CheckoutSession {
   currency: string;
   expiresAt: string;
   clientSecret: string;
+  /** Where a promoter's backend sends the buyer to pay (hosted checkout), while the session is open. */
   url: string | null;
   successUrl: string | null;
   cancelUrl: string | null;
@@ -20,10 +23,24 @@ export interface CheckoutSession {
   createdAt: string;
 }
 
-export function toSession(row: SessionRow, items: SessionItemRow[], order: Order | null): CheckoutSession {
+/**
+ * The hosted checkout page for a session. The client secret travels in the fragment, which
+ * browsers send to no server and put in no Referer.
+ */
+export function hostedCheckoutUrl(publicUrl: string, row: Pick<SessionRow, 'id' | 'client_secret'>): string {
+  return `${publicUrl}/embed.html#session=${row.id}&secret=${row.client_secret}`;
+}
+
+export function toSession(
+  row: SessionRow,
+  items: SessionItemRow[],
+  order: Order | null,
+  publicUrl: string,
+): CheckoutSession {
   return {
     id: row.id,
     status: row.status,
+    paymentStatus: row.payment_status,
     eventId: row.event_id,
     customerEmail: row.customer_email,
     items: items.map((i) => ({ tierId: i.tier_id, quantity: i.quantity, unitPrice: i.unit_price })),
@@ -31,7 +48,7 @@ export function toSession(row: SessionRow, items: SessionItemRow[], order: Order
     currency: row.currency,
     expiresAt: new Date(row.expires_at).toISOString(),
     clientSecret: row.client_secret,
-    url: null,
+    url: row.status === 'open' ? hostedCheckoutUrl(publicUrl, row) : null,
     successUrl: row.success_url,
     cancelUrl: row.cancel_url,
     orderId: row.order_id,

@@ -3,22 +3,28 @@ import type { Context } from 'koa';
 import type { AppDeps } from '../app.deps.ts';
 import { parse } from '../http/validate.ts';
 import { clientSecretBody, clientSecretQuery, createSessionBody, sessionIdParam } from './checkout.schema.ts';
-import { type Caller, createSession, getSession, startPayment } from './checkout.service.ts';
+import { type Caller, cancelSession, createSession, getSession, startPayment } from './checkout.service.ts';
 
 /** Checkout sessions, for a promoter's secret key or a buyer's browser (public, with the client secret). */
-export function checkoutRouter({ db, payments }: AppDeps): Router {
+export function checkoutRouter({ db, payments, config }: AppDeps): Router {
+  const links = { publicUrl: config.publicUrl };
   const router = new Router({ prefix: '/v1/checkout/sessions' });
 
   router.post('/', async (ctx) => {
     const input = parse(createSessionBody, ctx.request.body);
     ctx.status = 201;
-    ctx.body = await createSession(db, callerOf(ctx), input);
+    ctx.body = await createSession(db, callerOf(ctx), input, links);
   });
 
   router.get('/:id', async (ctx) => {
     const { clientSecret } = parse(clientSecretQuery, ctx.query);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await getSession(db, callerOf(ctx, clientSecret), parse(sessionIdParam, ctx.params.id, 'id'));
+    ctx.body = await getSession(
+      db,
+      callerOf(ctx, clientSecret),
+      parse(sessionIdParam, ctx.params.id, 'id'),
+      links,
+    );
   });
 
   router.post('/:id/payment', async (ctx) => {
@@ -28,6 +34,16 @@ export function checkoutRouter({ db, payments }: AppDeps): Router {
       payments,
       callerOf(ctx, clientSecret),
       parse(sessionIdParam, ctx.params.id, 'id'),
+    );
+  });
+
+  router.post('/:id/cancel', async (ctx) => {
+    const { clientSecret } = parse(clientSecretBody, ctx.request.body ?? {});
+    ctx.body = await cancelSession(
+      db,
+      callerOf(ctx, clientSecret),
+      parse(sessionIdParam, ctx.params.id, 'id'),
+      links,
     );
   });
 

@@ -1,10 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Database, Executor } from '../db/database.ts';
-import { findEventById, listTiers, type Owner } from '../events/events.store.ts';
+import { findEventById, type Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import { loadOrder } from '../orders/orders.service.ts';
 import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import { holdSeats, resolveItems } from './checkout.items.ts';
+import { releaseHold } from './checkout.lifecycle.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
 import type { CreateSessionInput } from './checkout.schema.ts';
 import {
@@ -12,10 +14,12 @@ import {
   findSession,
   insertSession,
   listSessionItems,
-  reserveSeats,
+  lockSession,
   type SessionRow,
-  seatsLeft,
 } from './checkout.store.ts';
+
+/** Where the product is reachable, for the links a session carries. */
+export type Links = { publicUrl: string };
 
 /** Who is asking: a promoter's secret key, or a buyer's browser holding the session's client secret. */
 export type Caller =
@@ -30,7 +34,18 @@ export async function createSession(
   db: Database,
   caller: Caller,
   input: CreateSessionInput,
+  links: Links,
 ): Promise<CheckoutSession> {
+  if (caller.kind === 'public' && (input.successUrl || input.cancelUrl)) {
+    // Only a promoter decides where its buyers are sent after paying.
+    const param = input.successUrl ? 'successUrl' : 'cancelUrl';
+    throw new ApiError(
+      400,
+      'request.invalid',
+      `${param} needs a secret key: create the session from your server.`,
+      param,
+    );
+  }
   const event = await findEventById(db, input.eventId);
   const visible = event && (caller.kind === 'public' || ownedBy(event, caller.owner));
   if (!event || !visible)
@@ -39,50 +54,11 @@ export async function createSession(
     throw new ApiError(409, 'event.not_on_sale', `'${event.title}' is not on sale.`, 'eventId');
   }
 
-  const tiers = await listTiers(db, event.id);
-  const wanted = input.items.map((item, index) => {
-    const tier = tiers.find((t) => (item.tierId ? t.id === item.tierId : t.slug === item.tier));
-    const param = `items[${index}].${item.tierId ? 'tierId' : 'tier'}`;
-    if (!tier) {
-      throw new ApiError(
-        400,
-        'event.tier_not_found',
-        `No tier '${item.tierId ?? item.tier}' in this event.`,
-        param,
-      );
-    }
-    if (item.quantity > tier.max_per_order) {
-      throw new ApiError(
-        400,
-        'request.invalid',
-        `At most ${tier.max_per_order} '${tier.name}' tickets per order.`,
-        `items[${index}].quantity`,
-      );
-    }
-    return { index, tier, quantity: item.quantity };
-  });
-  if (new Set(wanted.map((w) => w.tier.id)).size !== wanted.length) {
-    throw new ApiError(400, 'request.invalid', 'Each tier may appear once in items.', 'items');
-  }
-
+  const wanted = await resolveItems(db, event.id, input.items);
   const id = newId('cs');
   const expiresAt = new Date(Date.now() + event.hold_minutes * 60_000);
   await db.transaction().execute(async (tx) => {
-    // Lock tiers in a fixed order so two sessions for the same tiers cannot deadlock.
-    const items = [];
-    for (const w of [...wanted].sort((a, b) => a.tier.id.localeCompare(b.tier.id))) {
-      const held = await reserveSeats(tx, w.tier.id, w.quantity);
-      if (!held) {
-        const left = await seatsLeft(tx, w.tier.id);
-        throw new ApiError(
-          409,
-          'event.tier_oversold',
-          `Tier '${w.tier.name}' has ${left} left.`,
-          `items[${w.index}].quantity`,
-        );
-      }
-      items.push({ session_id: id, tier_id: w.tier.id, quantity: w.quantity, unit_price: held.price });
-    }
+    const items = await holdSeats(tx, id, wanted);
     await insertSession(
       tx,
       {
@@ -102,13 +78,43 @@ export async function createSession(
       items,
     );
   });
-  return readSession(db, id);
+  return readSession(db, id, links);
+}
+
+/**
+ * Cancels an open session at once (the buyer closed the checkout): the seats go back now and its
+ * PaymentIntent is cancelled by the worker. Cancelling a closed session again changes nothing.
+ */
+export async function cancelSession(
+  db: Database,
+  caller: Caller,
+  id: string,
+  links: Links,
+): Promise<CheckoutSession> {
+  const found = await authorisedSession(db, caller, id);
+  await db.transaction().execute(async (tx) => {
+    const session = await lockSession(tx, found.id);
+    if (session?.status === 'complete') {
+      throw new ApiError(
+        409,
+        'checkout.session_not_open',
+        'This checkout is already paid; refund the order instead.',
+      );
+    }
+    if (session?.status === 'open') await releaseHold(tx, session, 'cancelled');
+  });
+  return readSession(db, found.id, links);
 }
 
 /** A session as its owner or its buyer may see it. */
-export async function getSession(db: Database, caller: Caller, id: string): Promise<CheckoutSession> {
+export async function getSession(
+  db: Database,
+  caller: Caller,
+  id: string,
+  links: Links,
+): Promise<CheckoutSession> {
   const row = await authorisedSession(db, caller, id);
-  return readSession(db, row.id);
+  return readSession(db, row.id, links);
 }
 
 /**
@@ -169,11 +175,11 @@ async function authorisedSession(db: Executor, caller: Caller, id: string): Prom
   return row;
 }
 
-async function readSession(db: Executor, id: string): Promise<CheckoutSession> {
+async function readSession(db: Executor, id: string, links: Links): Promise<CheckoutSession> {
   const row = await findSession(db, id);
   if (!row) throw new ApiError(404, 'checkout.session_not_found', `No checkout session '${id}'.`);
   const order = row.order_id ? ((await loadOrder(db, row.order_id)) ?? null) : null;
-  return toSession(row, await listSessionItems(db, id), order);
+  return toSession(row, await listSessionItems(db, id), order, links.publicUrl);
 }
 
 function ownedBy(row: { promoter_id: string; mode: string }, owner: Owner): boolean {

@@ -1,5 +1,10 @@
-import { type Selectable, sql } from 'kysely';
-import type { CheckoutSessionItemsTable, CheckoutSessionsTable, Executor } from '../db/database.ts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type {
+  CheckoutSessionItemsTable,
+  CheckoutSessionsTable,
+  Executor,
+  PaymentStatus,
+} from '../db/database.ts';
 
 export type SessionRow = Selectable<CheckoutSessionsTable>;
 export type SessionItemRow = Selectable<CheckoutSessionItemsTable>;
@@ -33,7 +38,7 @@ export async function convertHeldSeats(db: Executor, tierId: string, quantity: n
 
 export async function insertSession(
   db: Executor,
-  session: Omit<SessionRow, 'created_at' | 'completed_at' | 'payment_intent_id' | 'order_id'>,
+  session: Insertable<CheckoutSessionsTable>,
   items: SessionItemRow[],
 ): Promise<void> {
   await db.insertInto('checkout_sessions').values(session).execute();
@@ -78,7 +83,7 @@ export async function attachPaymentIntent(
 export async function markSessionComplete(db: Executor, sessionId: string, orderId: string): Promise<void> {
   await db
     .updateTable('checkout_sessions')
-    .set({ status: 'complete', order_id: orderId, completed_at: sql`now()` })
+    .set({ status: 'complete', payment_status: 'paid', order_id: orderId, completed_at: sql`now()` })
     .where('id', '=', sessionId)
     .execute();
 }
@@ -91,4 +96,96 @@ export async function seatsLeft(db: Executor, tierId: string): Promise<number> {
     .where('id', '=', tierId)
     .executeTakeFirst();
   return row?.left ?? 0;
+}
+
+/** Gives seats a closed session held back to the tier. */
+export async function releaseSeats(db: Executor, tierId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('tiers')
+    .set((eb) => ({ reserved: eb('reserved', '-', quantity) }))
+    .where('id', '=', tierId)
+    .execute();
+}
+
+/** Sells seats straight from stock (a payment that arrived after its hold was released), if they are free. */
+export async function sellFreeSeats(db: Executor, tierId: string, quantity: number): Promise<boolean> {
+  const row = await db
+    .updateTable('tiers')
+    .set((eb) => ({ sold: eb('sold', '+', quantity) }))
+    .where('id', '=', tierId)
+    .where(sql<boolean>`sold + reserved + ${quantity} <= stock`)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Undoes `sellFreeSeats` inside the same transaction, when another tier of the order could not be sold. */
+export async function unsellSeats(db: Executor, tierId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('tiers')
+    .set((eb) => ({ sold: eb('sold', '-', quantity) }))
+    .where('id', '=', tierId)
+    .execute();
+}
+
+/**
+ * Open sessions whose hold ran out, locked for this transaction. SKIP LOCKED lets any number of
+ * workers (and buyers who find a tier full) share the work without waiting on each other.
+ */
+export async function lockDueSessions(
+  db: Executor,
+  options: { limit: number; tierId?: string },
+): Promise<SessionRow[]> {
+  let query = db
+    .selectFrom('checkout_sessions')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('expires_at', '<=', sql<Date>`now()`);
+  if (options.tierId) {
+    const tierId = options.tierId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('checkout_session_items')
+          .select('tier_id')
+          .whereRef('checkout_session_items.session_id', '=', 'checkout_sessions.id')
+          .where('checkout_session_items.tier_id', '=', tierId),
+      ),
+    );
+  }
+  return query.orderBy('expires_at').limit(options.limit).forUpdate().skipLocked().execute();
+}
+
+/** Closes an open session; its PaymentIntent, if any, is left for the worker to cancel at Stripe. */
+export async function closeSession(db: Executor, id: string, status: 'expired' | 'cancelled'): Promise<void> {
+  await db
+    .updateTable('checkout_sessions')
+    .set({ status, intent_cancel_pending: sql<boolean>`payment_intent_id is not null` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPaymentStatus(db: Executor, id: string, status: PaymentStatus): Promise<void> {
+  await db.updateTable('checkout_sessions').set({ payment_status: status }).where('id', '=', id).execute();
+}
+
+export async function clearIntentCancel(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('checkout_sessions')
+    .set({ intent_cancel_pending: false })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sessions with Stripe-side work left: a PaymentIntent to cancel or a late payment to refund. */
+export async function listStripePending(db: Executor, limit: number): Promise<SessionRow[]> {
+  return db
+    .selectFrom('checkout_sessions')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('intent_cancel_pending', '=', true), eb('payment_status', '=', 'refund_pending')]),
+    )
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
 }

@@ -62,9 +62,13 @@ export interface TiersTable {
   reserved: Generated<number>;
   max_per_order: Generated<number>;
   position: number;
+  sales_start: Timestamp | null;
+  sales_end: Timestamp | null;
 }
 
 export type SessionStatus = 'open' | 'complete' | 'expired' | 'cancelled';
+/** `refund_pending`/`refunded`: paid after the hold was gone and no seats were left, so refunded. */
+export type PaymentStatus = 'unpaid' | 'paid' | 'refund_pending' | 'refunded';
 
 export interface CheckoutSessionsTable {
   id: string;
@@ -83,6 +87,9 @@ export interface CheckoutSessionsTable {
   expires_at: Timestamp;
   created_at: Generated<Date>;
   completed_at: Timestamp | null;
+  payment_status: Generated<PaymentStatus>;
+  /** Set when a session closed with a PaymentIntent that Stripe still has to cancel. */
+  intent_cancel_pending: Generated<boolean>;
 }
 
 export interface CheckoutSessionItemsTable {
@@ -133,6 +140,13 @@ export interface IdempotencyKeysTable {
   completed_at: Timestamp | null;
 }
 
+export interface RateLimitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   promoters: PromotersTable;
   api_keys: ApiKeysTable;
@@ -145,6 +159,7 @@ export interface DB {
   tickets: TicketsTable;
   stripe_events: StripeEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Database = Kysely<DB>;

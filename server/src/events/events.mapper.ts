@@ -9,6 +9,8 @@ export interface Tier {
   sold: number;
   available: number;
   maxPerOrder: number;
+  salesStart: string | null;
+  salesEnd: string | null;
 }
 
 export interface Event {
@@ -43,6 +45,8 @@ export function toTier(row: TierRow): Tier {
     sold: row.sold,
     available: availableOf(row),
     maxPerOrder: row.max_per_order,
+    salesStart: row.sales_start ? new Date(row.sales_start).toISOString() : null,
+    salesEnd: row.sales_end ? new Date(row.sales_end).toISOString() : null,
   };
 }
 

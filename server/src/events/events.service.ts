@@ -63,6 +63,8 @@ export async function createEvent(
         stock: tier.stock,
         max_per_order: tier.maxPerOrder,
         position,
+        sales_start: tier.salesStart ?? null,
+        sales_end: tier.salesEnd ?? null,
       })),
     );
     return getEvent(tx, owner, id);

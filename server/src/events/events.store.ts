@@ -9,7 +9,7 @@ export async function insertEvent(db: Executor, event: Insertable<EventsTable>):
   await db.insertInto('events').values(event).execute();
 }
 
-export async function insertTiers(db: Executor, tiers: Omit<TierRow, 'sold' | 'reserved'>[]): Promise<void> {
+export async function insertTiers(db: Executor, tiers: Insertable<TiersTable>[]): Promise<void> {
   if (tiers.length > 0) await db.insertInto('tiers').values(tiers).execute();
 }
 

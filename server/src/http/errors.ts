@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   'idempotency.key_reused': 'The Idempotency-Key was already used with a different request.',
   'idempotency.in_progress': 'A request with this Idempotency-Key is still running.',
   'idempotency.invalid_key': 'The Idempotency-Key is empty or longer than 255 characters.',
+  'rate_limit.exceeded':
+    'Too many requests from this key or client in the current window; retry after `Retry-After` seconds.',
   'venue.not_found': 'No venue with this id belongs to you.',
   'event.not_found': 'No event with this id or slug is available.',
   'event.not_on_sale': 'The event is not live.',
@@ -20,6 +22,7 @@ export const ERROR_CODES = {
   'event.invalid_transition': 'The event cannot move to that status from its current one.',
   'event.tier_not_found': 'A tier named in the request does not belong to the event.',
   'event.tier_oversold': 'Not enough tickets are left in the tier.',
+  'event.tier_not_on_sale': "The tier's sales window has not opened yet or has closed.",
   'checkout.session_not_found': 'No checkout session with this id, or the client secret does not match.',
   'checkout.session_expired': 'The checkout session expired and its tickets were released.',
   'checkout.session_not_open': 'The checkout session is complete or cancelled.',

@@ -14,6 +14,13 @@ export interface PaymentIntentRequest {
 /** The slice of Stripe the product uses; one implementation talks to Stripe or the stripe-sim. */
 export interface PaymentGateway {
   createPaymentIntent(request: PaymentIntentRequest): Promise<{ id: string; clientSecret: string }>;
+  /**
+   * Cancels a PaymentIntent whose session closed. Answers what Stripe says it is now: `canceled`,
+   * or `succeeded` when the buyer's payment beat the cancellation (the webhook then settles it).
+   */
+  cancelPaymentIntent(id: string): Promise<'canceled' | 'succeeded'>;
+  /** Refunds a PaymentIntent in full; the idempotency key makes retries refund once. */
+  refundPaymentIntent(id: string, idempotencyKey: string): Promise<{ refundId: string }>;
   /** Verifies Stripe's signature on the raw body; throws 400 `stripe.invalid_signature` otherwise. */
   verifyWebhook(rawBody: string, signature: string): Stripe.Event;
   /** What the browser needs to load Stripe.js and mount the Payment Element. */
@@ -59,6 +66,26 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
         }
         throw error;
       }
+    },
+
+    async cancelPaymentIntent(id) {
+      const intent = await stripe.paymentIntents.retrieve(id);
+      if (intent.status === 'succeeded') return 'succeeded';
+      if (intent.status === 'canceled') return 'canceled';
+      const cancelled = await stripe.paymentIntents.cancel(id, { cancellation_reason: 'abandoned' });
+      return cancelled.status === 'succeeded' ? 'succeeded' : 'canceled';
+    },
+
+    async refundPaymentIntent(id, idempotencyKey) {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: id,
+          reason: 'requested_by_customer',
+          metadata: { reason: 'hold_expired_no_stock' },
+        },
+        { idempotencyKey },
+      );
+      return { refundId: refund.id };
     },
 
     verifyWebhook(rawBody, signature) {

@@ -1,0 +1,88 @@
+import type { Executor } from '../db/database.ts';
+import { listTiers, type TierRow } from '../events/events.store.ts';
+import { ApiError } from '../http/errors.ts';
+import { expireDueSessions } from './checkout.lifecycle.ts';
+import type { CreateSessionInput } from './checkout.schema.ts';
+import { reserveSeats, type SessionItemRow, seatsLeft } from './checkout.store.ts';
+
+export interface WantedItem {
+  /** Position in the request, for error `param`s. */
+  index: number;
+  tier: TierRow;
+  quantity: number;
+}
+
+/** Matches requested items to the event's tiers (by id or slug) and checks what can be checked before holding. */
+export async function resolveItems(
+  db: Executor,
+  eventId: string,
+  items: CreateSessionInput['items'],
+): Promise<WantedItem[]> {
+  const tiers = await listTiers(db, eventId);
+  const now = new Date();
+  const wanted = items.map((item, index) => {
+    const tier = tiers.find((t) => (item.tierId ? t.id === item.tierId : t.slug === item.tier));
+    const param = `items[${index}].${item.tierId ? 'tierId' : 'tier'}`;
+    if (!tier) {
+      throw new ApiError(
+        400,
+        'event.tier_not_found',
+        `No tier '${item.tierId ?? item.tier}' in this event.`,
+        param,
+      );
+    }
+    const closed = salesWindowProblem(tier, now);
+    if (closed) throw new ApiError(409, 'event.tier_not_on_sale', `Tier '${tier.name}' ${closed}.`, param);
+    if (item.quantity > tier.max_per_order) {
+      const message = `At most ${tier.max_per_order} '${tier.name}' tickets per order.`;
+      throw new ApiError(400, 'request.invalid', message, `items[${index}].quantity`);
+    }
+    return { index, tier, quantity: item.quantity };
+  });
+  if (new Set(wanted.map((w) => w.tier.id)).size !== wanted.length) {
+    throw new ApiError(400, 'request.invalid', 'Each tier may appear once in items.', 'items');
+  }
+  return wanted;
+}
+
+/**
+ * Holds the seats inside the caller's transaction, one conditional update per tier, in a fixed
+ * tier order so two sessions for the same tiers cannot deadlock. Throws `event.tier_oversold`
+ * (and the transaction rolls back every hold) when a tier cannot cover its quantity.
+ */
+export async function holdSeats(
+  tx: Executor,
+  sessionId: string,
+  wanted: WantedItem[],
+): Promise<SessionItemRow[]> {
+  const items: SessionItemRow[] = [];
+  for (const w of [...wanted].sort((a, b) => a.tier.id.localeCompare(b.tier.id))) {
+    // A tier that looks full may only be held by abandoned checkouts: free those, then try once more.
+    const held =
+      (await reserveSeats(tx, w.tier.id, w.quantity)) ??
+      ((await expireDueSessions(tx, { limit: 100, tierId: w.tier.id })) > 0
+        ? await reserveSeats(tx, w.tier.id, w.quantity)
+        : undefined);
+    if (!held) {
+      const left = await seatsLeft(tx, w.tier.id);
+      throw new ApiError(
+        409,
+        'event.tier_oversold',
+        `Tier '${w.tier.name}' has ${left} left.`,
+        `items[${w.index}].quantity`,
+      );
+    }
+    items.push({ session_id: sessionId, tier_id: w.tier.id, quantity: w.quantity, unit_price: held.price });
+  }
+  return items;
+}
+
+/** Why a tier cannot be bought at `now`, or null while its sales window is open. */
+export function salesWindowProblem(
+  tier: Pick<TierRow, 'sales_start' | 'sales_end'>,
+  now: Date,
+): string | null {
+  if (tier.sales_start && tier.sales_start > now) return `goes on sale at ${tier.sales_start.toISOString()}`;
+  if (tier.sales_end && tier.sales_end <= now) return 'is no longer on sale';
+  return null;
+}

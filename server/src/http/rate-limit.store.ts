@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+
+/**
+ * Counts one request in its bucket's window and answers the window's count, this request included.
+ * One statement: concurrent requests, from any process, each see a different count.
+ */
+export async function countRequest(
+  db: Executor,
+  hit: { bucket: string; windowStart: Date; expiresAt: Date },
+): Promise<number> {
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ bucket: hit.bucket, window_start: hit.windowStart, count: 1, expires_at: hit.expiresAt })
+    .onConflict((oc) =>
+      oc.columns(['bucket', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/**
+ * Deletes counters past their `expires_at`. Rows another sweeper has locked are skipped, so
+ * processes sweeping at the same moment neither wait on each other nor deadlock.
+ */
+export async function deleteExpiredCounters(db: Executor): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_limits')
+    .where(({ eb, refTuple, selectFrom }) =>
+      eb(
+        refTuple('bucket', 'window_start'),
+        'in',
+        selectFrom('rate_limits')
+          .select(['bucket', 'window_start'])
+          .where('expires_at', '<', sql<Date>`now()`)
+          .forUpdate()
+          .skipLocked()
+          .$asTuple('bucket', 'window_start'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
