@@ -87,6 +87,65 @@ describe('cancelling', () => {
   });
 });
 
+describe('changing tickets before paying', () => {
+  const change = (session: { id: string; clientSecret: string }, items: unknown[]) =>
+    buyer.client.post(
+      `/v1/checkout/sessions/${session.id}`,
+      { clientSecret: session.clientSecret, items },
+      { key: null },
+    );
+
+  it('swaps the hold atomically, keeping the old one when the new cannot be held', async () => {
+    const { eventId, tierId } = await liveEvent(4);
+    const { body: session } = await buyer.openSession(eventId, [{ tierId, quantity: 1 }]);
+    const more = await change(session, [{ tierId, quantity: 3 }]);
+    expect(more.status).toBe(200);
+    expect(more.body).toMatchObject({ amountTotal: 3000, items: [{ tierId, quantity: 3 }] });
+    expect((await tierCounts(tierId)).reserved).toBe(3);
+
+    const { body: other } = await buyer.openSession(eventId, [{ tierId, quantity: 1 }]);
+    const tooMany = await change(session, [{ tierId, quantity: 4 }]);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error).toMatchObject({ code: 'event.tier_oversold', param: 'items[0].quantity' });
+    expect((await buyer.read(session)).body.amountTotal).toBe(3000);
+    expect((await tierCounts(tierId)).reserved).toBe(4);
+    await buyer.cancel(other);
+  });
+
+  it('charges the new total when payment had already started', async () => {
+    const { eventId, tierId } = await liveEvent(5);
+    const { body: session } = await buyer.openSession(eventId, [{ tierId, quantity: 1 }]);
+    const first = await buyer.startPayment(session);
+    await change(session, [{ tierId, quantity: 2 }]);
+    const second = await buyer.startPayment(session);
+    expect(second.body.paymentIntentId).toBe(first.body.paymentIntentId);
+    expect((await stack.stripe.paymentIntents.retrieve(second.body.paymentIntentId)).amount).toBe(2000);
+
+    await stack.stripe.paymentIntents.confirm(second.body.paymentIntentId, {
+      payment_method: 'pm_card_visa',
+    });
+    const done = await buyer.waitFor(session, (s) => s.status === 'complete');
+    expect(done.order.tickets).toHaveLength(2);
+    expect(await tierCounts(tierId)).toMatchObject({ sold: 2, reserved: 0 });
+  });
+
+  it('refunds rather than ticketing a payment for an amount the session no longer asks', async () => {
+    const { eventId, tierId } = await liveEvent(5);
+    const { body: session } = await buyer.openSession(eventId, [{ tierId, quantity: 1 }]);
+    const { body: pay } = await buyer.startPayment(session);
+    await change(session, [{ tierId, quantity: 2 }]);
+    // The browser confirms the intent it already had, for the old £10.00.
+    await stack.stripe.paymentIntents.confirm(pay.paymentIntentId, { payment_method: 'pm_card_visa' });
+    await buyer.waitFor(session, (s) => s.paymentStatus === 'refund_pending');
+    await stack.server.app.worker.runOnce();
+    expect((await buyer.read(session)).body).toMatchObject({
+      status: 'cancelled',
+      paymentStatus: 'refunded',
+    });
+    expect(await tierCounts(tierId)).toMatchObject({ sold: 0, reserved: 0 });
+  });
+});
+
 describe('holds expiring', () => {
   it('releases the seats of a walked-away buyer and refuses payment with 410', async () => {
     const { eventId, tierId } = await liveEvent(5);

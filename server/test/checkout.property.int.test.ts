@@ -4,7 +4,12 @@ import pino from 'pino';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expireDueSessions, settleWithStripe } from '../src/checkout/checkout.lifecycle.ts';
-import { cancelSession, createSession, startPayment } from '../src/checkout/checkout.service.ts';
+import {
+  cancelSession,
+  createSession,
+  startPayment,
+  updateSessionItems,
+} from '../src/checkout/checkout.service.ts';
 import type { Database } from '../src/db/database.ts';
 import { createEvent, publishEvent } from '../src/events/events.service.ts';
 import { ApiError } from '../src/http/errors.ts';
@@ -37,6 +42,11 @@ class FakeStripe implements PaymentGateway {
     }
     return { id, clientSecret: `${id}_secret` };
   }
+  async syncPaymentIntent(id: string, amount: number) {
+    const intent = this.intents.get(id);
+    if (intent && intent.status === 'requires_payment_method') intent.amount = amount;
+    return { id, clientSecret: `${id}_secret` };
+  }
   async cancelPaymentIntent(id: string) {
     const intent = this.intents.get(id);
     if (intent?.status === 'succeeded') return 'succeeded' as const;
@@ -58,6 +68,7 @@ class FakeStripe implements PaymentGateway {
 type Op =
   | { kind: 'create'; tier: number; quantity: number }
   | { kind: 'pay' | 'succeed' | 'fail' | 'cancel' | 'expire'; session: number }
+  | { kind: 'change'; session: number; tier: number; quantity: number }
   | { kind: 'redeliver'; event: number }
   | { kind: 'settle' };
 
@@ -76,6 +87,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       'expire' as const,
     ),
     session: fc.nat(20),
+  }),
+  fc.record({
+    kind: fc.constant('change' as const),
+    session: fc.nat(20),
+    tier: fc.nat(1),
+    quantity: fc.integer({ min: 1, max: 3 }),
   }),
   fc.record({ kind: fc.constant('redeliver' as const), event: fc.nat(20) }),
   fc.record({ kind: fc.constant('settle' as const) }),
@@ -157,13 +174,26 @@ async function run(ops: Op[]) {
           sessions.push(created);
           break;
         }
+        case 'change':
+          if (session) {
+            const tier = event.tiers[step.tier] as { id: string };
+            const caller = { ...buyer, clientSecret: session.clientSecret };
+            await updateSessionItems(
+              db,
+              caller,
+              session.id,
+              [{ tierId: tier.id, quantity: step.quantity }],
+              links,
+            );
+          }
+          break;
         case 'pay':
           if (session)
             await startPayment(db, stripe, { ...buyer, clientSecret: session.clientSecret }, session.id);
           break;
         case 'succeed':
         case 'fail': {
-          const intentId = session && `pi_pi_for_${session.id}`;
+          const intentId = session && (await intentOf(session.id));
           const intent = intentId ? stripe.intents.get(intentId) : undefined;
           // Stripe never lets a cancelled or already paid intent be paid (or fail) again.
           if (!intentId || !intent || intent.status === 'canceled' || intent.status === 'succeeded') break;
@@ -204,6 +234,15 @@ async function run(ops: Op[]) {
     }
     await checkBooks(event.id, stripe);
   }
+}
+
+async function intentOf(sessionId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('checkout_sessions')
+    .select('payment_intent_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row?.payment_intent_id ?? undefined;
 }
 
 async function checkBooks(eventId: string, stripe: FakeStripe) {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { findEventById } from '../events/events.store.ts';
 import { issueOrder } from '../orders/orders.service.ts';
+import { releaseHold } from './checkout.lifecycle.ts';
 import {
   convertHeldSeats,
   listSessionItems,
@@ -51,8 +52,14 @@ export async function fulfilPayment(
   }
   if (session.status === 'complete') return session.order_id;
   if (payment.amount !== session.amount_total || payment.currency !== session.currency) {
-    // Never issue tickets for a different amount than the session asked for.
-    logger.error({ payment, sessionId: session.id }, 'PaymentIntent amount does not match its session');
+    // The buyer paid an amount the session no longer asks for (tickets changed mid-payment).
+    // Never issue tickets for it: give the seats back and refund the payment.
+    logger.warn(
+      { payment, sessionId: session.id },
+      'PaymentIntent amount does not match its session: refunding',
+    );
+    if (session.status === 'open') await releaseHold(tx, session, 'cancelled');
+    if (session.payment_status === 'unpaid') await setPaymentStatus(tx, session.id, 'refund_pending');
     return null;
   }
   const items = await listSessionItems(tx, session.id);

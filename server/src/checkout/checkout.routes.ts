@@ -2,8 +2,21 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { AppDeps } from '../app.deps.ts';
 import { parse } from '../http/validate.ts';
-import { clientSecretBody, clientSecretQuery, createSessionBody, sessionIdParam } from './checkout.schema.ts';
-import { type Caller, cancelSession, createSession, getSession, startPayment } from './checkout.service.ts';
+import {
+  clientSecretBody,
+  clientSecretQuery,
+  createSessionBody,
+  sessionIdParam,
+  updateSessionBody,
+} from './checkout.schema.ts';
+import {
+  type Caller,
+  cancelSession,
+  createSession,
+  getSession,
+  startPayment,
+  updateSessionItems,
+} from './checkout.service.ts';
 
 /** Checkout sessions, for a promoter's secret key or a buyer's browser (public, with the client secret). */
 export function checkoutRouter({ db, payments, config }: AppDeps): Router {
@@ -25,6 +38,12 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
       parse(sessionIdParam, ctx.params.id, 'id'),
       links,
     );
+  });
+
+  router.post('/:id', async (ctx) => {
+    const { items, clientSecret } = parse(updateSessionBody, ctx.request.body);
+    const id = parse(sessionIdParam, ctx.params.id, 'id');
+    ctx.body = await updateSessionItems(db, callerOf(ctx, clientSecret), id, items, links);
   });
 
   router.post('/:id/payment', async (ctx) => {

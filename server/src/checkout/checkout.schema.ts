@@ -28,6 +28,11 @@ export const createSessionBody = z.object({
 });
 export type CreateSessionInput = z.infer<typeof createSessionBody>;
 
+export const updateSessionBody = z.object({
+  items: createSessionBody.shape.items,
+  clientSecret: z.string().min(1).max(200).optional(),
+});
+
 export const sessionIdParam = z.string().regex(/^cs_[0-9a-z]+$/, 'must be a checkout session id (cs_…)');
 
 export const clientSecretBody = z.object({ clientSecret: z.string().min(1).max(200).optional() }).default({});

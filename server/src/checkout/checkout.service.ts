@@ -15,6 +15,8 @@ import {
   insertSession,
   listSessionItems,
   lockSession,
+  releaseSeats,
+  replaceSessionItems,
   type SessionRow,
 } from './checkout.store.ts';
 
@@ -129,17 +131,52 @@ export async function startPayment(
 ): Promise<{ paymentIntentId: string; clientSecret: string }> {
   const session = await authorisedSession(db, caller, id);
   assertPayable(session);
-  const intent = await payments.createPaymentIntent({
-    amount: session.amount_total,
-    currency: session.currency,
-    receiptEmail: session.customer_email,
-    metadata: { sessionId: session.id, eventId: session.event_id, promoterId: session.promoter_id },
-    idempotencyKey: `pi_for_${session.id}`,
-  });
-  if (!(await attachPaymentIntent(db, session.id, intent.id))) {
-    throw new Error(`Session ${session.id} already has another PaymentIntent than ${intent.id}`);
+  if (!session.payment_intent_id) {
+    const created = await payments.createPaymentIntent({
+      amount: session.amount_total,
+      currency: session.currency,
+      receiptEmail: session.customer_email,
+      metadata: { sessionId: session.id, eventId: session.event_id, promoterId: session.promoter_id },
+      // Same session and amount, same PaymentIntent: double clicks and retries never make two.
+      idempotencyKey: `pi_for_${session.id}_${session.amount_total}`,
+    });
+    if (await attachPaymentIntent(db, session.id, created.id)) {
+      return { paymentIntentId: created.id, clientSecret: created.clientSecret };
+    }
+    // Another request attached its own first (the buyer changed tickets meanwhile): use that one.
+    await payments.cancelPaymentIntent(created.id);
   }
+  const current = await authorisedSession(db, caller, id);
+  if (!current.payment_intent_id) throw new Error(`Session ${id} lost its PaymentIntent`);
+  const intent = await payments.syncPaymentIntent(current.payment_intent_id, current.amount_total);
   return { paymentIntentId: intent.id, clientSecret: intent.clientSecret };
+}
+
+/**
+ * Replaces the tickets of an open session (the buyer changed their mind before paying). The old
+ * seats are released and the new ones held in one transaction: if the new ones cannot be held,
+ * the buyer keeps what they had. The PaymentIntent, if any, takes the new amount at the next
+ * `startPayment`.
+ */
+export async function updateSessionItems(
+  db: Database,
+  caller: Caller,
+  id: string,
+  items: CreateSessionInput['items'],
+  links: Links,
+): Promise<CheckoutSession> {
+  const found = await authorisedSession(db, caller, id);
+  const wanted = await resolveItems(db, found.event_id, items);
+  await db.transaction().execute(async (tx) => {
+    const session = await lockSession(tx, found.id);
+    if (!session) throw new Error(`Session ${found.id} vanished`);
+    assertPayable(session);
+    for (const item of await listSessionItems(tx, session.id))
+      await releaseSeats(tx, item.tier_id, item.quantity);
+    const held = await holdSeats(tx, session.id, wanted);
+    await replaceSessionItems(tx, session.id, held);
+  });
+  return readSession(db, found.id, links);
 }
 
 function assertPayable(session: SessionRow): void {

@@ -189,3 +189,18 @@ export async function listStripePending(db: Executor, limit: number): Promise<Se
     .limit(limit)
     .execute();
 }
+
+/** Swaps a session's items and total for new ones held in the same transaction. */
+export async function replaceSessionItems(
+  db: Executor,
+  sessionId: string,
+  items: SessionItemRow[],
+): Promise<void> {
+  await db.deleteFrom('checkout_session_items').where('session_id', '=', sessionId).execute();
+  await db.insertInto('checkout_session_items').values(items).execute();
+  await db
+    .updateTable('checkout_sessions')
+    .set({ amount_total: items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0) })
+    .where('id', '=', sessionId)
+    .execute();
+}

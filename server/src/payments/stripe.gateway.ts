@@ -15,6 +15,11 @@ export interface PaymentIntentRequest {
 export interface PaymentGateway {
   createPaymentIntent(request: PaymentIntentRequest): Promise<{ id: string; clientSecret: string }>;
   /**
+   * The client secret of an existing PaymentIntent, its amount brought to `amount` first when the
+   * buyer changed tickets since it was made (Stripe allows that until it succeeds).
+   */
+  syncPaymentIntent(id: string, amount: number): Promise<{ id: string; clientSecret: string }>;
+  /**
    * Cancels a PaymentIntent whose session closed. Answers what Stripe says it is now: `canceled`,
    * or `succeeded` when the buyer's payment beat the cancellation (the webhook then settles it).
    */
@@ -66,6 +71,17 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
         }
         throw error;
       }
+    },
+
+    async syncPaymentIntent(id, amount) {
+      let intent = await stripe.paymentIntents.retrieve(id);
+      const changeable = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+      if (intent.amount !== amount && changeable.includes(intent.status)) {
+        intent = await stripe.paymentIntents.update(id, { amount });
+      }
+      if (!intent.client_secret)
+        throw new Error(`PaymentIntent ${intent.id} came back without a client secret`);
+      return { id: intent.id, clientSecret: intent.client_secret };
     },
 
     async cancelPaymentIntent(id) {
