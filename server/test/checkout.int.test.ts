@@ -315,7 +315,7 @@ describe('paying', () => {
     expect((await buyer.get(`/v1/events/${DEMO_EVENT_ID}`)).body.tiers[1].sold).toBe(soldBefore);
   });
 
-  it('rejects a webhook with a bad signature and changes nothing', async () => {
+  it('rejects a webhook with a bad or stale signature and changes nothing', async () => {
     const { body: session } = await openSession(1, 'standard');
     const payload = JSON.stringify({
       id: 'evt_forged',
@@ -325,14 +325,22 @@ describe('paying', () => {
         object: { id: 'pi_forged', amount: 1800, currency: 'gbp', metadata: { sessionId: session.id } },
       },
     });
-    const forged = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_wrong' });
-    const res = await fetch(`${server.url}/v1/stripe/webhook`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': forged },
-      body: payload,
+    const wrongSecret = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_wrong' });
+    // Signed with the right secret ten minutes ago: a replay, outside Stripe's five-minute tolerance.
+    const stale = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SIM_STRIPE_KEYS.webhookSecret,
+      timestamp: Math.floor(Date.now() / 1000) - 600,
     });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.code).toBe('stripe.invalid_signature');
+    for (const signature of [wrongSecret, stale, 't=1,v1=nothex']) {
+      const res = await fetch(`${server.url}/v1/stripe/webhook`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+        body: payload,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.code).toBe('stripe.invalid_signature');
+    }
     const after = await buyer.get(
       `/v1/checkout/sessions/${session.id}?clientSecret=${session.clientSecret}`,
       {
