@@ -47,6 +47,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
     const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 
     const db = createDatabase(databaseUrl, {
+      poolSize: config.databasePoolSize,
       onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
     });
     stops.push(() => db.destroy());

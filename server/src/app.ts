@@ -43,13 +43,18 @@ export function createApp(
   const db =
     overrides.db ??
     createDatabase(config.databaseUrl, {
+      poolSize: config.databasePoolSize,
       onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
     });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
   const deps: AppDeps = { db, config, payments, logger };
   const worker = createWorker({ db, payments, logger });
 
-  const koa = new Koa({ proxy: false });
+  // Behind a load balancer the client address (rate limits, idempotency scope) comes from
+  // X-Forwarded-For, trusting only as many hops as there are proxies of ours.
+  const koa = new Koa(
+    config.trustProxy > 0 ? { proxy: true, maxIpsCount: config.trustProxy } : { proxy: false },
+  );
   koa.use(requestId());
   koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/] }));
   koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));

@@ -23,6 +23,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_KEY: positiveInt(200),
   RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
   RATE_LIMIT_CHECKOUT: positiveInt(100),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
 });
@@ -48,6 +50,9 @@ export interface Config {
   pgPort: number;
   stripeSimPort: number;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
+  /** How many reverse proxies in front of the API to trust for the client address (X-Forwarded-For). */
+  trustProxy: number;
   publicUrl: string;
   dataDir: string;
   stripe: StripeConfig;
@@ -90,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     pgPort: e.PG_PORT,
     stripeSimPort: e.STRIPE_SIM_PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataDir: e.DATA_DIR,
     stripe,

@@ -15,6 +15,7 @@ const pg = config.databaseUrl
   : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.pgPort });
 const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 const db = createDatabase(databaseUrl, {
+  poolSize: config.databasePoolSize,
   onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
 });
 await migrateToLatest(db);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { seedDemo } from '../src/demo/seed.ts';
+import { DEMO_VENUE_ID, seedDemo } from '../src/demo/seed.ts';
 import { api } from './api.ts';
 import { createTestDatabase } from './harness.ts';
 import { type ApiProcess, freePort, startApiProcess } from './oversell.processes.ts';
@@ -37,7 +37,7 @@ it(`holds exactly ${STOCK} seats for ${BUYERS} concurrent buyers spread over two
   const promoter = api(servers[0]?.url as string);
   const created = await promoter.post('/v1/events', {
     title: 'Two doors, one room',
-    venueId: 'vn_strange_brew',
+    venueId: DEMO_VENUE_ID,
     doors: '2027-06-01T20:00:00Z',
     tiers: [{ name: 'General admission', price: 1500, stock: STOCK }],
   });
@@ -64,9 +64,9 @@ it(`holds exactly ${STOCK} seats for ${BUYERS} concurrent buyers spread over two
     }),
   );
 
-  const created201 = answers.filter((a) => a.status === 201);
+  const holders = answers.filter((a) => a.status === 201);
   const refused = answers.filter((a) => a.status !== 201);
-  expect(created201).toHaveLength(STOCK);
+  expect(holders).toHaveLength(STOCK);
   expect(refused.filter((a) => a.status >= 500)).toEqual([]);
   expect(new Set(refused.map((a) => `${a.status} ${a.body.error?.code}`))).toEqual(
     new Set(['409 event.tier_oversold']),
@@ -85,7 +85,7 @@ it(`holds exactly ${STOCK} seats for ${BUYERS} concurrent buyers spread over two
     .where('event_id', '=', eventId)
     .where('status', '=', 'open')
     .execute();
-  expect(open.map((s) => s.id).sort()).toEqual(created201.map((a) => a.body.id).sort());
+  expect(open.map((s) => s.id).sort()).toEqual(holders.map((a) => a.body.id).sort());
 });
 
 async function heldSeats(db: Database, tierId: string): Promise<number> {

@@ -79,6 +79,22 @@ describe('public checkout creation', () => {
   });
 });
 
+describe('behind a load balancer', () => {
+  it('counts each buyer by X-Forwarded-For when TRUST_PROXY names the hops, and ignores it otherwise', async () => {
+    const behindProxy = await startInstance({ TRUST_PROXY: '1', RATE_LIMIT_CHECKOUT: '2' });
+    const from = (ip: string) => createPublicSession(behindProxy, { 'X-Forwarded-For': ip });
+    expect((await from('203.0.113.1')).status).toBe(400);
+    expect((await from('203.0.113.1')).status).toBe(400);
+    expect((await from('203.0.113.1')).status).toBe(429);
+    expect((await from('203.0.113.2')).status).toBe(400);
+
+    // Without TRUST_PROXY a client cannot pick a fresh address per request to dodge the limit.
+    for (let i = 0; i < 5; i++)
+      expect((await createPublicSession(client, { 'X-Forwarded-For': `198.51.100.${i}` })).status).toBe(400);
+    expect((await createPublicSession(client, { 'X-Forwarded-For': '198.51.100.99' })).status).toBe(429);
+  });
+});
+
 describe('promoter API', () => {
   it('limits the demo key at 7 per 15 minutes, apart from the public checkout budget', async () => {
     expect(remainingOf(await createPublicSession())).toBe(4);

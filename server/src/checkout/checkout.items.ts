@@ -45,24 +45,30 @@ export async function resolveItems(
   return wanted;
 }
 
+/** The rows a session stores for what it holds, at the prices the tiers have now. */
+export function sessionItemsOf(sessionId: string, wanted: WantedItem[]): SessionItemRow[] {
+  return wanted.map((w) => ({
+    session_id: sessionId,
+    tier_id: w.tier.id,
+    quantity: w.quantity,
+    unit_price: w.tier.price,
+  }));
+}
+
 /**
  * Holds the seats inside the caller's transaction, one conditional update per tier, in a fixed
- * tier order so two sessions for the same tiers cannot deadlock. Throws `event.tier_oversold`
- * (and the transaction rolls back every hold) when a tier cannot cover its quantity.
+ * tier order so two sessions for the same tiers cannot deadlock. Callers do it last before
+ * COMMIT: the tier row stays locked from here to the commit, and in an on-sale every buyer waits
+ * for that row. Throws `event.tier_oversold` (the transaction rolls back) when a tier cannot
+ * cover its quantity.
  */
-export async function holdSeats(
-  tx: Executor,
-  sessionId: string,
-  wanted: WantedItem[],
-): Promise<SessionItemRow[]> {
-  const items: SessionItemRow[] = [];
+export async function holdSeats(tx: Executor, wanted: WantedItem[]): Promise<void> {
   for (const w of [...wanted].sort((a, b) => a.tier.id.localeCompare(b.tier.id))) {
     // A tier that looks full may only be held by abandoned checkouts: free those, then try once more.
     const held =
-      (await reserveSeats(tx, w.tier.id, w.quantity)) ??
-      ((await expireDueSessions(tx, { limit: 100, tierId: w.tier.id })) > 0
-        ? await reserveSeats(tx, w.tier.id, w.quantity)
-        : undefined);
+      (await reserveSeats(tx, w.tier.id, w.quantity)) ||
+      ((await expireDueSessions(tx, { limit: 100, tierId: w.tier.id })) > 0 &&
+        (await reserveSeats(tx, w.tier.id, w.quantity)));
     if (!held) {
       const left = await seatsLeft(tx, w.tier.id);
       throw new ApiError(
@@ -72,9 +78,7 @@ export async function holdSeats(
         `items[${w.index}].quantity`,
       );
     }
-    items.push({ session_id: sessionId, tier_id: w.tier.id, quantity: w.quantity, unit_price: held.price });
   }
-  return items;
 }
 
 /** Why a tier cannot be bought at `now`, or null while its sales window is open. */

@@ -5,7 +5,7 @@ import { ApiError } from '../http/errors.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import { loadOrder } from '../orders/orders.service.ts';
 import type { PaymentGateway } from '../payments/stripe.gateway.ts';
-import { holdSeats, resolveItems } from './checkout.items.ts';
+import { holdSeats, resolveItems, sessionItemsOf } from './checkout.items.ts';
 import { releaseHold } from './checkout.lifecycle.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
 import type { CreateSessionInput } from './checkout.schema.ts';
@@ -59,9 +59,9 @@ export async function createSession(
   const wanted = await resolveItems(db, event.id, input.items);
   const id = newId('cs');
   const expiresAt = new Date(Date.now() + event.hold_minutes * 60_000);
-  await db.transaction().execute(async (tx) => {
-    const items = await holdSeats(tx, id, wanted);
-    await insertSession(
+  const items = sessionItemsOf(id, wanted);
+  const row = await db.transaction().execute(async (tx) => {
+    const inserted = await insertSession(
       tx,
       {
         id,
@@ -79,8 +79,10 @@ export async function createSession(
       },
       items,
     );
+    await holdSeats(tx, wanted);
+    return inserted;
   });
-  return readSession(db, id, links);
+  return toSession(row, items, null, links.publicUrl);
 }
 
 /**
@@ -171,10 +173,11 @@ export async function updateSessionItems(
     const session = await lockSession(tx, found.id);
     if (!session) throw new Error(`Session ${found.id} vanished`);
     assertPayable(session);
-    for (const item of await listSessionItems(tx, session.id))
+    for (const item of await listSessionItems(tx, session.id)) {
       await releaseSeats(tx, item.tier_id, item.quantity);
-    const held = await holdSeats(tx, session.id, wanted);
-    await replaceSessionItems(tx, session.id, held);
+    }
+    await replaceSessionItems(tx, session.id, sessionItemsOf(session.id, wanted));
+    await holdSeats(tx, wanted);
   });
   return readSession(db, found.id, links);
 }

@@ -13,18 +13,15 @@ export type SessionItemRow = Selectable<CheckoutSessionItemsTable>;
  * Holds `quantity` seats of a tier in one conditional update: no row back means the tier cannot
  * cover it. This is the only place stock is reserved; it never reads then writes.
  */
-export async function reserveSeats(
-  db: Executor,
-  tierId: string,
-  quantity: number,
-): Promise<{ price: number } | undefined> {
-  return db
+export async function reserveSeats(db: Executor, tierId: string, quantity: number): Promise<boolean> {
+  const row = await db
     .updateTable('tiers')
     .set((eb) => ({ reserved: eb('reserved', '+', quantity) }))
     .where('id', '=', tierId)
     .where(sql<boolean>`sold + reserved + ${quantity} <= stock`)
-    .returning('price')
+    .returning('id')
     .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Moves seats a session held from reserved to sold, when its payment succeeded. */
@@ -40,9 +37,14 @@ export async function insertSession(
   db: Executor,
   session: Insertable<CheckoutSessionsTable>,
   items: SessionItemRow[],
-): Promise<void> {
-  await db.insertInto('checkout_sessions').values(session).execute();
+): Promise<SessionRow> {
+  const row = await db
+    .insertInto('checkout_sessions')
+    .values(session)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await db.insertInto('checkout_session_items').values(items).execute();
+  return row;
 }
 
 export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
