@@ -87,6 +87,37 @@ describe('cancelling', () => {
   });
 });
 
+describe('sessions across tiers', () => {
+  it('holds every tier or none', async () => {
+    const created = await buyer.client.post('/v1/events', {
+      title: `Two tiers ${Math.random()}`,
+      venueId: 'vn_strange_brew',
+      doors: '2027-06-01T19:00:00Z',
+      tiers: [
+        { name: 'Floor', price: 1000, stock: 5 },
+        { name: 'Balcony', price: 1500, stock: 1 },
+      ],
+    });
+    await buyer.client.post(`/v1/events/${created.body.id}/publish`, {});
+    const [floor, balcony] = created.body.tiers;
+    const both = await buyer.openSession(created.body.id, [
+      { tierId: floor.id, quantity: 2 },
+      { tierId: balcony.id, quantity: 1 },
+    ]);
+    expect(both.status).toBe(201);
+    expect(both.body.amountTotal).toBe(3500);
+
+    const tooMany = await buyer.openSession(created.body.id, [
+      { tierId: floor.id, quantity: 2 },
+      { tierId: balcony.id, quantity: 1 },
+    ]);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error).toMatchObject({ code: 'event.tier_oversold', param: 'items[1].quantity' });
+    expect(await tierCounts(floor.id)).toMatchObject({ reserved: 2 });
+    expect(await tierCounts(balcony.id)).toMatchObject({ reserved: 1 });
+  });
+});
+
 describe('changing tickets before paying', () => {
   const change = (session: { id: string; clientSecret: string }, items: unknown[]) =>
     buyer.client.post(

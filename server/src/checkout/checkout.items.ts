@@ -81,6 +81,17 @@ export async function holdSeats(tx: Executor, wanted: WantedItem[]): Promise<voi
   }
 }
 
+/** The 409 for a tier that cannot cover a request, saying how many seats it has left. */
+export async function oversold(db: Executor, w: WantedItem): Promise<ApiError> {
+  const left = await seatsLeft(db, w.tier.id);
+  return new ApiError(
+    409,
+    'event.tier_oversold',
+    `Tier '${w.tier.name}' has ${left} left.`,
+    `items[${w.index}].quantity`,
+  );
+}
+
 /** Why a tier cannot be bought at `now`, or null while its sales window is open. */
 export function salesWindowProblem(
   tier: Pick<TierRow, 'sales_start' | 'sales_end'>,

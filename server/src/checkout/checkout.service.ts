@@ -5,18 +5,20 @@ import { ApiError } from '../http/errors.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import { loadOrder } from '../orders/orders.service.ts';
 import type { PaymentGateway } from '../payments/stripe.gateway.ts';
-import { holdSeats, resolveItems, sessionItemsOf } from './checkout.items.ts';
-import { releaseHold } from './checkout.lifecycle.ts';
+import { holdSeats, oversold, resolveItems, sessionItemsOf, type WantedItem } from './checkout.items.ts';
+import { expireDueSessions, releaseHold } from './checkout.lifecycle.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
 import type { CreateSessionInput } from './checkout.schema.ts';
 import {
   attachPaymentIntent,
   findSession,
   insertSession,
+  insertSessionHoldingSeats,
   listSessionItems,
   lockSession,
   releaseSeats,
   replaceSessionItems,
+  type SessionItemRow,
   type SessionRow,
 } from './checkout.store.ts';
 
@@ -60,29 +62,49 @@ export async function createSession(
   const id = newId('cs');
   const expiresAt = new Date(Date.now() + event.hold_minutes * 60_000);
   const items = sessionItemsOf(id, wanted);
-  const row = await db.transaction().execute(async (tx) => {
-    const inserted = await insertSession(
-      tx,
-      {
-        id,
-        promoter_id: event.promoter_id,
-        mode: event.mode,
-        event_id: event.id,
-        status: 'open',
-        customer_email: input.customerEmail,
-        amount_total: items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0),
-        currency: event.currency,
-        client_secret: `${id}_secret_${randomToken(24)}`,
-        success_url: input.successUrl ?? null,
-        cancel_url: input.cancelUrl ?? null,
-        expires_at: expiresAt,
-      },
-      items,
-    );
-    await holdSeats(tx, wanted);
-    return inserted;
-  });
+  const session = {
+    id,
+    promoter_id: event.promoter_id,
+    mode: event.mode,
+    event_id: event.id,
+    status: 'open' as const,
+    customer_email: input.customerEmail,
+    amount_total: items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0),
+    currency: event.currency,
+    client_secret: `${id}_secret_${randomToken(24)}`,
+    success_url: input.successUrl ?? null,
+    cancel_url: input.cancelUrl ?? null,
+    expires_at: expiresAt,
+  };
+  const row = await (wanted.length === 1 && items[0]
+    ? openSingleTierSession(db, session, items[0], wanted[0] as WantedItem)
+    : db.transaction().execute(async (tx) => {
+        const inserted = await insertSession(tx, session, items);
+        await holdSeats(tx, wanted);
+        return inserted;
+      }));
   return toSession(row, items, null, links.publicUrl);
+}
+
+/**
+ * The one-tier case, which is every buyer of an on-sale's hot tier: one statement, so the tier row
+ * is locked only while it runs. When the tier looks full, abandoned holds on it are freed and the
+ * statement tried once more.
+ */
+async function openSingleTierSession(
+  db: Database,
+  session: Parameters<typeof insertSessionHoldingSeats>[1],
+  item: SessionItemRow,
+  wanted: WantedItem,
+): Promise<SessionRow> {
+  const opened = await insertSessionHoldingSeats(db, session, item);
+  if (opened) return opened;
+  return db.transaction().execute(async (tx) => {
+    await expireDueSessions(tx, { limit: 100, tierId: item.tier_id });
+    const retried = await insertSessionHoldingSeats(tx, session, item);
+    if (!retried) throw await oversold(tx, wanted);
+    return retried;
+  });
 }
 
 /**

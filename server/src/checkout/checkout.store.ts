@@ -47,6 +47,57 @@ export async function insertSession(
   return row;
 }
 
+/**
+ * Opens a session for a single tier in one autocommit statement: the conditional UPDATE holds the
+ * seats and the session and its item are written only if it did. Nothing else runs while the tier
+ * row is locked (no round trip back to the app before COMMIT), which is what an on-sale's hot
+ * tier needs. Undefined when the tier cannot cover the quantity.
+ */
+export async function insertSessionHoldingSeats(
+  db: Executor,
+  session: Insertable<CheckoutSessionsTable>,
+  item: SessionItemRow,
+): Promise<SessionRow | undefined> {
+  return db
+    .with('held', (qb) =>
+      qb
+        .updateTable('tiers')
+        .set((eb) => ({ reserved: eb('reserved', '+', item.quantity) }))
+        .where('id', '=', item.tier_id)
+        .where(sql<boolean>`sold + reserved + ${item.quantity} <= stock`)
+        .returning('id'),
+    )
+    .with('created', (qb) =>
+      qb
+        .insertInto('checkout_sessions')
+        .columns(Object.keys(session) as (keyof CheckoutSessionsTable)[])
+        .expression((eb) =>
+          eb
+            .selectFrom('held')
+            .select(Object.entries(session).map(([column, value]) => eb.val(value).as(column))),
+        )
+        .returningAll(),
+    )
+    .with('item', (qb) =>
+      qb
+        .insertInto('checkout_session_items')
+        .columns(['session_id', 'tier_id', 'quantity', 'unit_price'])
+        .expression((eb) =>
+          eb
+            .selectFrom('created')
+            .select([
+              'created.id',
+              eb.val(item.tier_id).as('tier_id'),
+              eb.val(item.quantity).as('quantity'),
+              eb.val(item.unit_price).as('unit_price'),
+            ]),
+        ),
+    )
+    .selectFrom('created')
+    .selectAll()
+    .executeTakeFirst();
+}
+
 export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
   return db.selectFrom('checkout_sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
