@@ -74,6 +74,137 @@ export class PromoterApi {
   }
 }
 
+/** The hosted checkout page (embed.html) a promoter's backend sends the buyer to. */
+export class HostedCheckout {
+  readonly main: Locator;
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+  }
+
+  get paymentFrame(): FrameLocator {
+    return this.page.frameLocator('iframe[title="Secure payment input frame"]');
+  }
+
+  async open(url: string) {
+    await this.page.goto(url);
+    await expect(this.paymentFrame.getByLabel('Card number')).toBeVisible();
+  }
+
+  async pay(card: Card) {
+    const frame = this.paymentFrame;
+    await frame.getByLabel('Card number').fill(card.number);
+    await frame.getByLabel('Expiration date').fill(card.expiry);
+    await frame.getByLabel('Security code').fill(card.cvc);
+    await this.main.getByRole('button', { name: /^Pay / }).click();
+  }
+
+  async cancel() {
+    await this.main.getByRole('button', { name: 'Cancel and go back' }).click();
+  }
+
+  get title(): Locator {
+    return this.main.getByRole('heading', { level: 1 });
+  }
+
+  get error(): Locator {
+    return this.main.getByRole('alert');
+  }
+}
+
+export interface HostedSession {
+  id: string;
+  status: string;
+  url: string;
+  order: { tickets: { id: string }[] } | null;
+}
+
+/**
+ * A promoter's own backend, with its secret key. It puts an event of its own on sale (so the seats a
+ * test counts are not also sold by tests running beside it) and sends buyers to hosted checkout.
+ */
+export class PromoterBackend {
+  readonly stock = 20;
+  readonly sessions: string[] = [];
+  eventId = '';
+
+  private async call<T>(path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${process.env.E2E_API_URL}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        Authorization: `Bearer ${process.env.E2E_TEST_KEY}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.ok, `${path} answered ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  }
+
+  /** Creates and publishes an event with one tier, Early bird at £12.00, at the demo venue. */
+  async putEventOnSale() {
+    const { venueId } = await this.call<{ venueId: string }>(`/v1/events/${process.env.E2E_EVENT_ID}`);
+    const event = await this.call<{ id: string }>('/v1/events', {
+      title: 'Hosted checkout night',
+      slug: `hosted-${crypto.randomUUID().slice(0, 8)}`,
+      venueId,
+      doors: '2027-06-01T19:00:00Z',
+      tiers: [{ name: 'Early bird', slug: 'early-bird', price: 1200, stock: this.stock }],
+    });
+    await this.call(`/v1/events/${event.id}/publish`, { network: false });
+    this.eventId = event.id;
+  }
+
+  /** A session for `quantity` Early bird tickets, returning to the demo site on success or cancel. */
+  async createSession(quantity: number, customerEmail: string): Promise<HostedSession> {
+    const demo = process.env.E2E_DEMO_URL;
+    const session = await this.call<HostedSession>('/v1/checkout/sessions', {
+      eventId: this.eventId,
+      items: [{ tier: 'early-bird', quantity }],
+      customerEmail,
+      successUrl: `${demo}/?paid={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${demo}/`,
+    });
+    this.sessions.push(session.id);
+    return session;
+  }
+
+  session(id: string): Promise<HostedSession> {
+    return this.call<HostedSession>(`/v1/checkout/sessions/${id}`);
+  }
+
+  /** Seats left, as the public widget API tells every buyer. */
+  async available(): Promise<number> {
+    const res = await fetch(`${process.env.E2E_API_URL}/v1/widget/events/${this.eventId}`);
+    const { tiers } = (await res.json()) as { tiers: { available: number }[] };
+    return tiers[0]?.available ?? Number.NaN;
+  }
+
+  /** Releases the seats of any session a test left open. */
+  async cleanUp() {
+    for (const id of this.sessions) {
+      if ((await this.session(id)).status === 'open')
+        await this.call(`/v1/checkout/sessions/${id}/cancel`, {});
+    }
+  }
+}
+
+export const hostedTest = base.extend<{ hosted: HostedCheckout; backend: PromoterBackend }>({
+  hosted: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(new HostedCheckout(page));
+    expect(errors, 'the page threw').toEqual([]);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+  backend: async ({}, use) => {
+    const backend = new PromoterBackend();
+    await backend.putEventOnSale();
+    await use(backend);
+    await backend.cleanUp();
+  },
+});
+
 export const test = base.extend<{ checkout: Checkout; promoter: PromoterApi }>({
   checkout: async ({ page }, use) => {
     const errors: string[] = [];

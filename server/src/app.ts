@@ -100,7 +100,7 @@ export function createApp(
   koa.use(idempotency({ db }));
   for (const router of [
     healthRouter(deps),
-    assetsRouter(),
+    assetsRouter({ payments }),
     docsRouter(),
     stripeWebhookRouter(deps),
     widgetRouter(deps),

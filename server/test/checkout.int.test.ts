@@ -205,6 +205,12 @@ describe('server-side sessions (the Eventop shape)', () => {
     expect(res.body.url).toBe(
       `${server.app.deps.config.publicUrl}/embed.html#session=${res.body.id}&secret=${res.body.clientSecret}`,
     );
+    const page = await fetch(`${server.url}/embed.html`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self' http://localhost:");
+    expect(policy).not.toContain('unsafe-inline');
   });
 
   it('keeps return URLs to secret-key callers', async () => {

@@ -41,6 +41,8 @@ export interface Order {
 export interface CheckoutSession {
   id: string;
   status: 'open' | 'complete' | 'expired' | 'cancelled';
+  /** `refunded` (or `refund_pending`) when a payment arrived after the hold was gone and no seats were left. */
+  paymentStatus: 'unpaid' | 'paid' | 'refund_pending' | 'refunded';
   eventId: string;
   customerEmail: string | null;
   items: { tierId: string; quantity: number; unitPrice: number }[];
@@ -48,6 +50,9 @@ export interface CheckoutSession {
   currency: string;
   expiresAt: string;
   clientSecret: string;
+  /** Where the hosted checkout sends the buyer; set by a promoter's backend, never by the widget. */
+  successUrl: string | null;
+  cancelUrl: string | null;
   orderId: string | null;
   order: Order | null;
 }
@@ -79,40 +84,58 @@ export class ApiError extends Error {
 /** Turns anything thrown into a sentence for the buyer. */
 export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : GENERIC);
 
+/** Anything thrown, as an ApiError (status 0 when it did not come from the API). */
+export const toApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError(0, 'internal', messageOf(e));
+
+/** One call to the API at `base` (an origin, no trailing slash): a GET, or a POST of `body` when it is given. */
+export async function request<T>(
+  base: string,
+  path: string,
+  body?: string,
+  idempotencyKey?: string,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(
+      base + path,
+      body === undefined
+        ? undefined
+        : {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey ?? '' },
+            body,
+          },
+    );
+  } catch {
+    throw new ApiError(0, 'network', OFFLINE);
+  }
+  // A proxy's HTML error page is not JSON: it still deserves a sentence, not a SyntaxError.
+  const json = await res.json().catch(() => null);
+  if (res.ok && json) return json as T;
+  const err = json?.error;
+  throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? GENERIC, err?.param);
+}
+
+/** The path of one checkout session's resource. */
+export const sessionPath = (s: SessionRef) => `/v1/checkout/sessions/${encodeURIComponent(s.id)}`;
+
 /** A typed client for the widget endpoints of the API at `base` (an origin, no trailing slash). */
 export function createClient(base: string) {
-  const call = async <T>(path: string, body?: string, idempotencyKey?: string): Promise<T> => {
-    let res: Response;
-    try {
-      res = await fetch(
-        base + path,
-        body === undefined
-          ? undefined
-          : {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey ?? '' },
-              body,
-            },
-      );
-    } catch {
-      throw new ApiError(0, 'network', OFFLINE);
-    }
-    // A proxy's HTML error page is not JSON: it still deserves a sentence, not a SyntaxError.
-    const json = await res.json().catch(() => null);
-    if (res.ok && json) return json as T;
-    const err = json?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? GENERIC, err?.param);
-  };
   const enc = encodeURIComponent;
-  const at = (s: SessionRef) => `/v1/checkout/sessions/${enc(s.id)}`;
-
   return {
-    event: (eventId: string) => call<WidgetEvent>(`/v1/widget/events/${enc(eventId)}`),
+    event: (eventId: string) => request<WidgetEvent>(base, `/v1/widget/events/${enc(eventId)}`),
     createSession: (bodyJson: string, key: string) =>
-      call<CheckoutSession>('/v1/checkout/sessions', bodyJson, key),
+      request<CheckoutSession>(base, '/v1/checkout/sessions', bodyJson, key),
     pay: (s: SessionRef, key: string) =>
-      call<PaymentIntentRef>(`${at(s)}/payment`, JSON.stringify({ clientSecret: s.clientSecret }), key),
-    session: (s: SessionRef) => call<CheckoutSession>(`${at(s)}?clientSecret=${enc(s.clientSecret)}`),
+      request<PaymentIntentRef>(
+        base,
+        `${sessionPath(s)}/payment`,
+        JSON.stringify({ clientSecret: s.clientSecret }),
+        key,
+      ),
+    session: (s: SessionRef) =>
+      request<CheckoutSession>(base, `${sessionPath(s)}?clientSecret=${enc(s.clientSecret)}`),
   };
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Router from '@koa/router';
 import { ApiError } from '../http/errors.ts';
+import type { PaymentGateway } from '../payments/stripe.gateway.ts';
 
 const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
 
@@ -15,8 +16,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
  * Serves the built widget (so the three pasted lines point at the API origin) and the hosted
  * page `embed.html`, which is both the iframe mode and the hosted checkout of server-side sessions.
  */
-export function assetsRouter(options: { widgetDist?: string } = {}): Router {
+export function assetsRouter(options: { payments: PaymentGateway; widgetDist?: string }): Router {
   const dist = options.widgetDist ?? WIDGET_DIST;
+  const pagePolicy = hostedPagePolicy(options.payments.publicConfig().stripeJsUrl);
   const router = new Router();
   for (const [path, asset] of Object.entries(ASSETS)) {
     router.get(path, async (ctx) => {
@@ -27,8 +29,42 @@ export function assetsRouter(options: { widgetDist?: string } = {}): Router {
       ctx.set('Cache-Control', 'public, max-age=300');
       // Any site may load the widget, including pages that add crossorigin to their script tags.
       if (asset.type.startsWith('application/javascript')) ctx.set('Access-Control-Allow-Origin', '*');
+      if (asset.type.startsWith('text/html')) ctx.set('Content-Security-Policy', pagePolicy);
       ctx.body = body;
     });
   }
+  // Browsers ask for it on the hosted page; answering keeps their consoles clean.
+  router.get('/favicon.ico', (ctx) => {
+    ctx.status = 204;
+  });
   return router;
+}
+
+/**
+ * The hosted page's Content-Security-Policy: our own scripts and styles only (no inline code),
+ * Stripe.js and its frames, and any site may frame it (the iframe mode).
+ */
+export function hostedPagePolicy(stripeJsUrl: string | null): string {
+  const stripe = stripeJsUrl
+    ? {
+        script: new URL(stripeJsUrl).origin,
+        frame: new URL(stripeJsUrl).origin,
+        connect: new URL(stripeJsUrl).origin,
+      }
+    : {
+        script: 'https://js.stripe.com',
+        frame: 'https://js.stripe.com https://hooks.stripe.com',
+        connect: 'https://api.stripe.com',
+      };
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${stripe.script}`,
+    `frame-src ${stripe.frame}`,
+    `connect-src 'self' ${stripe.connect}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    'frame-ancestors *',
+  ].join('; ');
 }

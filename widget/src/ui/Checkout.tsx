@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
-  ApiError,
+  type ApiError,
   type CheckoutSession,
   createClient,
-  messageOf,
   type Order,
   type SessionRef,
+  toApiError,
   type WidgetEvent,
 } from '../api';
 import { clockOffset } from '../clock';
@@ -15,7 +15,8 @@ import { forgetKey, keyForBody, pageStore } from '../idempotency';
 import type { Options } from '../options';
 import { pollSession } from '../poll';
 import { Confirmation } from './Confirmation';
-import { useDark, useFocusOnMount } from './hooks';
+import { useDark } from './hooks';
+import { Notice } from './Notice';
 import { PaymentStep } from './PaymentStep';
 import { SelectStep } from './SelectStep';
 
@@ -32,8 +33,6 @@ type Step =
   | { at: 'slow'; session: SessionRef; lapsed: boolean }
   | { at: 'done'; order: Order }
   | { at: 'expired' };
-
-const toApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'internal', messageOf(e)));
 
 /** The inline checkout for one event: choose, hold, pay, confirm. */
 export function Checkout({ host, slot, options }: Props) {
@@ -251,33 +250,6 @@ export function Checkout({ host, slot, options }: Props) {
         <Notice title="Your hold expired" action="Start again" onAction={again}>
           Your tickets were held for a limited time and have been released. You have not been charged.
         </Notice>
-      )}
-    </section>
-  );
-}
-
-interface NoticeProps {
-  title: string;
-  children: string;
-  busy?: boolean;
-  action?: string;
-  onAction?: () => void;
-}
-
-/** A step that is only a message, and perhaps one way on; its heading takes focus as it replaces the last step. */
-function Notice({ title, children, busy, action, onAction }: NoticeProps) {
-  const heading = useFocusOnMount<HTMLHeadingElement>();
-  return (
-    <section class="notice" role={busy ? 'status' : undefined}>
-      {busy && <span class="spin big" aria-hidden="true" />}
-      <h3 tabIndex={-1} ref={heading}>
-        {title}
-      </h3>
-      <p class="note">{children}</p>
-      {action && (
-        <button class="primary" type="button" onClick={onAction}>
-          {action}
-        </button>
       )}
     </section>
   );
