@@ -44,6 +44,23 @@ describe('createClient', () => {
     );
   });
 
+  it('changes the tickets of a session and cancels one, with its client secret', async () => {
+    const fetch = reply(200, {});
+    vi.stubGlobal('fetch', fetch);
+    const api = createClient('http://api.test');
+    const ref = { id: 'cs_1', clientSecret: 'cs_1_secret_a' };
+    await api.update(ref, [{ tierId: 'tier_a', quantity: 2 }]);
+    await api.cancel(ref);
+    expect(fetch.mock.calls[0]).toMatchObject([
+      'http://api.test/v1/checkout/sessions/cs_1',
+      { method: 'POST', body: '{"clientSecret":"cs_1_secret_a","items":[{"tierId":"tier_a","quantity":2}]}' },
+    ]);
+    expect(fetch.mock.calls[1]).toMatchObject([
+      'http://api.test/v1/checkout/sessions/cs_1/cancel',
+      { method: 'POST', body: '{"clientSecret":"cs_1_secret_a"}' },
+    ]);
+  });
+
   it('turns an error body into an ApiError the buyer can read', async () => {
     const error = {
       code: 'event.tier_oversold',

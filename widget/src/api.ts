@@ -62,6 +62,9 @@ export interface PaymentIntentRef {
   clientSecret: string;
 }
 
+/** One line of a purchase: how many of which tier. */
+export type LineItem = { tierId: string; quantity: number };
+
 /** What the widget needs to address a session it created. */
 export type SessionRef = Pick<CheckoutSession, 'id' | 'clientSecret'>;
 
@@ -81,12 +84,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns anything thrown into a sentence for the buyer. */
-export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : GENERIC);
-
-/** Anything thrown, as an ApiError (status 0 when it did not come from the API). */
-export const toApiError = (e: unknown) =>
-  e instanceof ApiError ? e : new ApiError(0, 'internal', messageOf(e));
+/** Anything thrown, as an ApiError (status 0 when it did not come from the API) with a sentence for the buyer. */
+export const toApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'internal', GENERIC));
 
 /** One call to the API at `base` (an origin, no trailing slash): a GET, or a POST of `body` when it is given. */
 export async function request<T>(
@@ -123,17 +122,19 @@ export const sessionPath = (s: SessionRef) => `/v1/checkout/sessions/${encodeURI
 /** A typed client for the widget endpoints of the API at `base` (an origin, no trailing slash). */
 export function createClient(base: string) {
   const enc = encodeURIComponent;
+  const secret = (s: SessionRef) => JSON.stringify({ clientSecret: s.clientSecret });
   return {
+    base,
     event: (eventId: string) => request<WidgetEvent>(base, `/v1/widget/events/${enc(eventId)}`),
     createSession: (bodyJson: string, key: string) =>
       request<CheckoutSession>(base, '/v1/checkout/sessions', bodyJson, key),
+    /** Holds `items` instead of the session's tickets, atomically: when they cannot be held, the old hold stays. */
+    update: (s: SessionRef, items: LineItem[]) =>
+      request<CheckoutSession>(base, sessionPath(s), JSON.stringify({ clientSecret: s.clientSecret, items })),
     pay: (s: SessionRef, key: string) =>
-      request<PaymentIntentRef>(
-        base,
-        `${sessionPath(s)}/payment`,
-        JSON.stringify({ clientSecret: s.clientSecret }),
-        key,
-      ),
+      request<PaymentIntentRef>(base, `${sessionPath(s)}/payment`, secret(s), key),
+    /** Ends an unpaid session and releases its seats at once. */
+    cancel: (s: SessionRef) => request<CheckoutSession>(base, `${sessionPath(s)}/cancel`, secret(s)),
     session: (s: SessionRef) =>
       request<CheckoutSession>(base, `${sessionPath(s)}?clientSecret=${enc(s.clientSecret)}`),
   };

@@ -5,22 +5,19 @@
 /** The slice of Storage the widget uses, so tests and storage-less pages can pass a stand-in. */
 export type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** sessionStorage key of the idempotency record for one event. */
-export const idempotencyName = (eventId: string) => `entryrate:idempotency:${eventId}`;
+/** sessionStorage key of the idempotency record of one widget (`scope`: its event, mode and place). */
+export const idempotencyName = (scope: string) => `entryrate:idempotency:${scope}`;
 
-/** A random v4 UUID; `crypto.randomUUID` exists only in secure contexts and promoters' pages may be http. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/**
+ * A random key, 128 bits as hex. `crypto.randomUUID` exists only in secure contexts, and promoters'
+ * pages may be http; getRandomValues works everywhere.
+ */
+export const randomKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The key to send with `bodyJson`: the stored one while the body is unchanged, otherwise a new, stored one. */
-export function keyForBody(store: KeyValue, eventId: string, bodyJson: string, fresh = uuid): string {
-  const name = idempotencyName(eventId);
+export function keyForBody(store: KeyValue, scope: string, bodyJson: string, fresh = randomKey): string {
+  const name = idempotencyName(scope);
   try {
     const saved = JSON.parse(store.getItem(name) ?? 'null');
     if (saved?.bodyJson === bodyJson && typeof saved.key === 'string') return saved.key;
@@ -37,7 +34,7 @@ export function keyForBody(store: KeyValue, eventId: string, bodyJson: string, f
 }
 
 /** Forgets the key once its session is finished with, so buying the same again is a new purchase. */
-export const forgetKey = (store: KeyValue, eventId: string) => store.removeItem(idempotencyName(eventId));
+export const forgetKey = (store: KeyValue, scope: string) => store.removeItem(idempotencyName(scope));
 
 /** sessionStorage when the page allows it (sandboxed frames and some privacy modes throw), else memory. */
 export function pageStore(): KeyValue {

@@ -1,3 +1,4 @@
+import type { loadStripe } from '@stripe/stripe-js';
 import { mount, unmount } from './mount';
 import { readOptions, scriptOrigin } from './options';
 
@@ -10,11 +11,14 @@ export interface EntryRateGlobal {
   unmount(el: Element): void;
   /** Mounts every `[data-entryrate-event]` on the page that has no checkout yet (for single-page apps). */
   scan(): void;
+  /** Stripe's loader, added by stripe-loader.js when a buyer reaches payment. */
+  loadStripe?: typeof loadStripe;
 }
 
 declare global {
   interface Window {
-    EntryRate?: EntryRateGlobal;
+    // Partial: on the hosted page only stripe-loader.js sets it.
+    EntryRate?: Partial<EntryRateGlobal>;
   }
 }
 

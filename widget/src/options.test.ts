@@ -2,48 +2,53 @@ import { describe, expect, it, vi } from 'vitest';
 import { readOptions, scriptOrigin } from './options';
 
 const attrs = (a: Record<string, string>) => (name: string) => a[name] ?? null;
-const quiet = () => ({ info: vi.fn(), warn: vi.fn() });
+const quiet = () => ({ warn: vi.fn() });
 
 describe('readOptions', () => {
   it('defaults to the light inline checkout on the script’s API', () => {
     const log = quiet();
     expect(readOptions(attrs({ 'data-entryrate-event': 'evt_1' }), 'http://localhost:4000', log)).toEqual({
       eventId: 'evt_1',
+      mode: 'inline',
       theme: 'light',
       tier: null,
       api: 'http://localhost:4000',
     });
-    expect(log.info).not.toHaveBeenCalled();
     expect(log.warn).not.toHaveBeenCalled();
   });
 
-  it('reads theme, tier and an API override', () => {
+  it('reads mode, theme, tier and an API override', () => {
+    const log = quiet();
     const o = readOptions(
       attrs({
         'data-entryrate-event': ' evt_1 ',
+        'data-mode': 'modal',
         'data-theme': 'auto',
         'data-tier': 'early-bird',
         'data-api': 'https://api.example/',
       }),
       'http://localhost:4000',
-      quiet(),
+      log,
     );
-    expect(o).toEqual({ eventId: 'evt_1', theme: 'auto', tier: 'early-bird', api: 'https://api.example' });
+    expect(o).toEqual({
+      eventId: 'evt_1',
+      mode: 'modal',
+      theme: 'auto',
+      tier: 'early-bird',
+      api: 'https://api.example',
+    });
+    expect(readOptions(attrs({ 'data-mode': 'iframe' }), '', log).mode).toBe('iframe');
+    expect(log.warn).not.toHaveBeenCalled();
   });
 
-  it('falls back to light with a warning on an unknown theme', () => {
+  it('falls back with one warning naming the attribute on an unknown mode or theme', () => {
     const log = quiet();
-    expect(readOptions(attrs({ 'data-theme': 'purple' }), '', log).theme).toBe('light');
-    expect(log.warn).toHaveBeenCalledTimes(1);
-  });
-
-  it('says once, without an error, that modal and iframe modes are not here yet', () => {
-    for (const mode of ['modal', 'iframe']) {
-      const log = quiet();
-      readOptions(attrs({ 'data-mode': mode }), '', log);
-      expect(log.info).toHaveBeenCalledTimes(1);
-      expect(log.warn).not.toHaveBeenCalled();
-    }
+    const o = readOptions(attrs({ 'data-mode': 'popup', 'data-theme': 'purple' }), '', log);
+    expect(o.mode).toBe('inline');
+    expect(o.theme).toBe('light');
+    expect(log.warn).toHaveBeenCalledTimes(2);
+    expect(log.warn).toHaveBeenCalledWith('EntryRate: unknown data-mode="popup"; using "inline".');
+    expect(log.warn).toHaveBeenCalledWith('EntryRate: unknown data-theme="purple"; using "light".');
   });
 });
 

@@ -1,40 +1,27 @@
 import type { Stripe } from '@stripe/stripe-js';
-import { loadStripe } from '@stripe/stripe-js/pure';
 
-// Stripe.js is loaded only when a buyer reaches payment, never with the page. When the server names a
-// Stripe.js URL (the local stand-in), that script goes in first; `loadStripe` then finds `window.Stripe`
-// and reuses it, as it reuses a Stripe.js the host page already loaded.
+// Stripe's code arrives only when a buyer reaches payment, never with the page: Stripe's own loader
+// (@stripe/stripe-js, built into stripe-loader.js on the API origin, so it does not weigh on
+// widget.js) and Stripe.js. When the server names a Stripe.js URL (the local stand-in), that script
+// goes in first; `loadStripe` then finds `window.Stripe` and reuses it, as it reuses a Stripe.js the
+// host page already loaded.
 
-const loading = new Map<string, Promise<void>>();
+/** Adds the script at `src`; callers skip it when what it defines is already on the page. */
+const inject = (src: string) =>
+  new Promise((onload, onerror) => {
+    document.head.append(Object.assign(document.createElement('script'), { src, onload, onerror }));
+  });
 
-function injectOnce(url: string): Promise<void> {
-  let p = loading.get(url);
-  if (!p) {
-    p = new Promise<void>((resolve, reject) => {
-      const abs = new URL(url, location.href).href;
-      let script = Array.from(document.scripts).find((s) => s.src === abs);
-      if (!script) {
-        script = document.createElement('script');
-        script.src = abs;
-        script.async = true;
-        (document.head || document.body).appendChild(script);
-      }
-      script.addEventListener('load', () => resolve());
-      script.addEventListener('error', () => {
-        loading.delete(url);
-        script?.remove();
-        reject(new Error('Stripe.js failed to load'));
-      });
-    });
-    loading.set(url, p);
-  }
-  return p;
-}
-
-/** Resolves a Stripe instance for `publishableKey`, loading Stripe.js (from `stripeJsUrl` if given) once per page. */
-export async function getStripe(publishableKey: string, stripeJsUrl: string | null): Promise<Stripe> {
-  if (stripeJsUrl && !window.Stripe) await injectOnce(stripeJsUrl);
-  const stripe = await loadStripe(publishableKey);
-  if (!stripe) throw new Error('Stripe.js is not available');
-  return stripe;
+/** Resolves a Stripe instance for `publishableKey`, loading Stripe's code once per page. */
+export async function getStripe(
+  api: string,
+  publishableKey: string,
+  stripeJsUrl: string | null,
+): Promise<Stripe> {
+  await Promise.all([
+    window.EntryRate?.loadStripe || inject(`${api}/stripe-loader.js`),
+    stripeJsUrl && !window.Stripe && inject(stripeJsUrl),
+  ]);
+  // Null only where there is no window (server-side rendering), which a widget never meets.
+  return (await window.EntryRate?.loadStripe?.(publishableKey)) as Stripe;
 }

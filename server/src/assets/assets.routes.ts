@@ -9,6 +9,7 @@ const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.u
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/widget.js': { file: 'widget.js', type: 'application/javascript; charset=utf-8' },
   '/embed.js': { file: 'embed.js', type: 'application/javascript; charset=utf-8' },
+  '/stripe-loader.js': { file: 'stripe-loader.js', type: 'application/javascript; charset=utf-8' },
   '/embed.html': { file: 'embed.html', type: 'text/html; charset=utf-8' },
 };
 

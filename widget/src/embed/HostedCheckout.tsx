@@ -5,21 +5,20 @@ import {
   type CheckoutSession,
   createClient,
   type Order,
-  request,
   type SessionRef,
-  sessionPath,
   toApiError,
   type WidgetEvent,
 } from '../api';
 import { clockOffset } from '../clock';
 import { formatDoors } from '../format';
-import { type KeyValue, uuid } from '../idempotency';
+import type { KeyValue } from '../idempotency';
 import { pollSession } from '../poll';
+import { forgetSession } from '../session-store';
 import { Confirmation } from '../ui/Confirmation';
 import { useDark, useFocusOnMount } from '../ui/hooks';
 import { Notice } from '../ui/Notice';
 import { PaymentStep } from '../ui/PaymentStep';
-import { endedNotice, forgetSession, redirectTarget } from './hosted';
+import { endedNotice, redirectTarget, SESSION_KEY } from './hosted';
 
 interface Props {
   /** The API origin: the page's own. */
@@ -113,13 +112,8 @@ export function HostedCheckout({ base, session: ref, slot, store }: Props) {
     setCancelling(true);
     setCancelError('');
     try {
-      const s = await request<CheckoutSession>(
-        base,
-        `${sessionPath(ref)}/cancel`,
-        JSON.stringify({ clientSecret: ref.clientSecret }),
-        uuid(),
-      );
-      forgetSession(store);
+      const s = await api.cancel(ref);
+      forgetSession(store, SESSION_KEY);
       setSession(s);
       const url = redirectTarget(s.cancelUrl, s.id);
       if (url) leave(url, false);

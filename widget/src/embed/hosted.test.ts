@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyValue } from '../idempotency';
-import {
-  chooseMode,
-  endedNotice,
-  readHash,
-  recallSession,
-  redirectTarget,
-  rememberSession,
-  SESSION_KEY,
-} from './hosted';
-
-const memory = (): KeyValue & { data: Map<string, string> } => {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-};
+import { chooseMode, endedNotice, readHash, redirectTarget } from './hosted';
 
 const ref = { id: 'cs_0123abcd', clientSecret: 'cs_0123abcd_secret_xyz' };
 
@@ -37,38 +18,6 @@ describe('readHash', () => {
     expect(readHash('#session=evt_0123&secret=x')).toBeNull();
     expect(readHash('#session=cs_ABC&secret=x')).toBeNull();
     expect(readHash('')).toBeNull();
-  });
-});
-
-describe('rememberSession / recallSession', () => {
-  it('keeps { id, secret } in storage and gives the session back after a reload', () => {
-    const store = memory();
-    rememberSession(store, ref);
-    expect(JSON.parse(store.data.get(SESSION_KEY) ?? '')).toEqual({
-      id: ref.id,
-      secret: ref.clientSecret,
-    });
-    expect(recallSession(store)).toEqual(ref);
-  });
-
-  it('treats an empty, unreadable or foreign record as none', () => {
-    const store = memory();
-    expect(recallSession(store)).toBeNull();
-    store.setItem(SESSION_KEY, '{not json');
-    expect(recallSession(store)).toBeNull();
-    store.setItem(SESSION_KEY, JSON.stringify({ id: 'ord_1', secret: 's' }));
-    expect(recallSession(store)).toBeNull();
-  });
-
-  it('does not throw when storage refuses to write', () => {
-    const full: KeyValue = {
-      getItem: () => null,
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-      removeItem: () => {},
-    };
-    expect(() => rememberSession(full, ref)).not.toThrow();
   });
 });
 

@@ -1,5 +1,4 @@
 import type { CheckoutSession, SessionRef } from '../api';
-import type { KeyValue } from '../idempotency';
 
 // The hosted checkout's address book: what the page was opened for, where it survives a reload, and
 // where the buyer goes next. Pure, so each rule is tested on its own.
@@ -22,31 +21,6 @@ export function readHash(hash: string): SessionRef | null {
 
 /** sessionStorage key of the session this tab is paying, so a reload finds it after the fragment is gone. */
 export const SESSION_KEY = 'entryrate:hosted-session';
-
-/** Keeps `{ id, secret }` for a reload; storage that refuses is no reason to stop the buyer paying. */
-export function rememberSession(store: KeyValue, ref: SessionRef): void {
-  try {
-    store.setItem(SESSION_KEY, JSON.stringify({ id: ref.id, secret: ref.clientSecret }));
-  } catch {
-    // Full or blocked: a reload will say the link is not valid, but this page still works.
-  }
-}
-
-/** Forgets the stored session once it cannot be paid any more. */
-export const forgetSession = (store: KeyValue) => store.removeItem(SESSION_KEY);
-
-/** The session this tab was paying before a reload, or null. */
-export function recallSession(store: KeyValue): SessionRef | null {
-  try {
-    const saved = JSON.parse(store.getItem(SESSION_KEY) ?? 'null');
-    if (typeof saved?.id === 'string' && SESSION_ID.test(saved.id) && typeof saved.secret === 'string') {
-      return { id: saved.id, clientSecret: saved.secret };
-    }
-  } catch {
-    // An unreadable record is as good as none.
-  }
-  return null;
-}
 
 /**
  * Decides what the page is for. A fragment naming a session wins (a fresh link from a promoter);

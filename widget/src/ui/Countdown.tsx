@@ -28,7 +28,8 @@ export function Countdown({ expiresAt, offset, onExpire }: Props) {
     return () => clearInterval(timer);
   }, [expiresAt, offset]);
   return (
-    <p class="hold">
+    // The last minute looks urgent; the live region below says so once, at the one-minute mark.
+    <p class={left > 60_000 ? 'hold' : 'hold warn'}>
       <span role="timer">Tickets held for {formatClock(left)}</span>
       <span class="sr" aria-live="polite">
         {holdAnnouncement(left)}

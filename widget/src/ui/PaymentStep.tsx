@@ -1,8 +1,8 @@
 import type { Stripe, StripeElements, StripePaymentElement } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type CheckoutSession, type Client, messageOf, type WidgetEvent } from '../api';
+import { ApiError, type CheckoutSession, type Client, toApiError, type WidgetEvent } from '../api';
 import { formatMoney } from '../format';
-import { uuid } from '../idempotency';
+import { randomKey } from '../idempotency';
 import { getStripe } from '../stripe';
 import { Countdown } from './Countdown';
 import { useFocusOnMount } from './hooks';
@@ -15,6 +15,8 @@ interface Props {
   slot: HTMLElement;
   dark: boolean;
   offset: number;
+  /** Called with true before Stripe may show its 3-D Secure challenge over the page, and false after. */
+  aside?: ((on: boolean) => void) | undefined;
   onPaid: () => void;
   onExpired: () => void;
 }
@@ -30,7 +32,7 @@ const appearance = (dark: boolean) => ({
 });
 
 /** The hold countdown, what is being bought, Stripe's Payment Element and "Pay £24.00". */
-export function PaymentStep({ api, data, session, slot, dark, offset, onPaid, onExpired }: Props) {
+export function PaymentStep({ api, data, session, slot, dark, offset, aside, onPaid, onExpired }: Props) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const stripe = useRef<{ stripe: Stripe; elements: StripeElements } | null>(null);
   const [ready, setReady] = useState(false);
@@ -47,7 +49,7 @@ export function PaymentStep({ api, data, session, slot, dark, offset, onPaid, on
   useEffect(() => {
     let live = true;
     let element: StripePaymentElement | undefined;
-    getStripe(data.payments.publishableKey, data.payments.stripeJsUrl)
+    getStripe(api.base, data.payments.publishableKey, data.payments.stripeJsUrl)
       .then((s) => {
         if (!live) return;
         const elements = s.elements({
@@ -87,19 +89,22 @@ export function PaymentStep({ api, data, session, slot, dark, offset, onPaid, on
       if (submitted.error) return setError(submitted.error.message ?? 'Check your payment details.');
       // The server creates the PaymentIntent (or returns the one it already made for this session),
       // so paying again after a decline reuses it.
-      const intent = await api.pay(session, uuid());
-      const { error } = await s.stripe.confirmPayment({
-        elements: s.elements,
-        clientSecret: intent.clientSecret,
-        confirmParams: { return_url: location.href },
-        redirect: 'if_required',
-      });
+      const intent = await api.pay(session, randomKey());
+      aside?.(true);
+      const { error } = await s.stripe
+        .confirmPayment({
+          elements: s.elements,
+          clientSecret: intent.clientSecret,
+          confirmParams: { return_url: location.href },
+          redirect: 'if_required',
+        })
+        .finally(() => aside?.(false));
       if (error) return setError(error.message ?? 'Your payment was not completed. Please try again.');
       lapsed.current = false;
       onPaid();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'checkout.session_expired') lapsed.current = true;
-      else setError(messageOf(e));
+      else setError(toApiError(e).message);
     } finally {
       paying.current = false;
       setBusy(false);
@@ -151,7 +156,8 @@ export function PaymentStep({ api, data, session, slot, dark, offset, onPaid, on
           Try again
         </button>
       ) : (
-        <button class="primary" type="button" disabled={!ready || busy} onClick={pay}>
+        // aria-disabled while paying, so focus can stay on the button (the `paying` guard stops a second click).
+        <button class="primary" type="button" disabled={!ready} aria-disabled={busy} onClick={pay}>
           {busy && <span class="spin" aria-hidden="true" />}
           Pay {total}
         </button>

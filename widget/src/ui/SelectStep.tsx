@@ -7,7 +7,6 @@ interface Props {
   data: WidgetEvent;
   quantities: Record<string, number>;
   email: string;
-  preselected: string | null;
   busy: boolean;
   error: string;
   /** The API's `param` for the error, so the email field can be marked when it is the culprit. */
@@ -31,13 +30,7 @@ export function SelectStep(p: Props) {
   if (!tiers.some((t) => t.available > 0)) {
     return (
       <>
-        <TierList
-          tiers={tiers}
-          currency={event.currency}
-          quantities={{}}
-          preselected={null}
-          onChange={() => {}}
-        />
+        <TierList tiers={tiers} currency={event.currency} quantities={{}} onChange={() => {}} />
         <p class="soldout">This event is sold out. Check back later in case tickets are released.</p>
       </>
     );
@@ -64,7 +57,6 @@ export function SelectStep(p: Props) {
         tiers={tiers}
         currency={event.currency}
         quantities={p.quantities}
-        preselected={p.preselected}
         onChange={(t, n) => {
           setProblem('');
           p.onQuantity(t, n);

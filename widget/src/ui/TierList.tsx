@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { WidgetTier } from '../api';
 import { formatMoney, stockLabel } from '../format';
 import { Stepper } from './Stepper';
@@ -7,20 +6,17 @@ interface Props {
   tiers: WidgetTier[];
   currency: string;
   quantities: Record<string, number>;
-  preselected: string | null;
   onChange: (tier: WidgetTier, quantity: number) => void;
 }
 
-/** One row per tier (a group named "<tier> tickets"): name, price, stock and a stepper; a preselected tier is scrolled to. */
-export function TierList({ tiers, currency, quantities, preselected, onChange }: Props) {
-  const picked = useRef<HTMLLIElement>(null);
-  useEffect(() => picked.current?.scrollIntoView({ block: 'nearest' }), []);
+/** One row per tier (a group named "<tier> tickets"): name, price, stock and a stepper. */
+export function TierList({ tiers, currency, quantities, onChange }: Props) {
   return (
     <ul class="tiers">
       {tiers.map((t) => {
         const q = quantities[t.id] ?? 0;
         return (
-          <li key={t.id} ref={t.slug === preselected ? picked : undefined}>
+          <li key={t.id}>
             {/* A named group per tier, so "Early bird tickets" holds its price, stock and stepper together. */}
             <fieldset class={q > 0 ? 'tier on' : 'tier'} aria-label={`${t.name} tickets`}>
               <div>
