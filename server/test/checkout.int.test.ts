@@ -61,6 +61,16 @@ describe('public widget event', () => {
     expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(60_000);
   });
 
+  it('serves widget.js gzipped to any origin, and never caches availability in the browser', async () => {
+    const script = await fetch(`${server.url}/widget.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(script.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await script.text()).toContain('EntryRate');
+    const event = await fetch(`${server.url}/v1/widget/events/${DEMO_EVENT_ID}`);
+    expect(event.headers.get('cache-control')).toContain('max-age=0');
+  });
+
   it('keeps CORS off the promoter API', async () => {
     const res = await fetch(`${server.url}/v1/events/${DEMO_EVENT_ID}`, {
       headers: { Origin: 'https://x.example' },

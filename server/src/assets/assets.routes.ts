@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import Router from '@koa/router';
 import { ApiError } from '../http/errors.ts';
 import type { PaymentGateway } from '../payments/stripe.gateway.ts';
 
+const gzipAsync = promisify(gzip);
 const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));
 
 const ASSETS: Record<string, { file: string; type: string }> = {
@@ -31,7 +34,14 @@ export function assetsRouter(options: { payments: PaymentGateway; widgetDist?: s
       // Any site may load the widget, including pages that add crossorigin to their script tags.
       if (asset.type.startsWith('application/javascript')) ctx.set('Access-Control-Allow-Origin', '*');
       if (asset.type.startsWith('text/html')) ctx.set('Content-Security-Policy', pagePolicy);
-      ctx.body = body;
+      // widget.js is budgeted gzipped; it must travel that way too (a CDN in front would do the same).
+      ctx.vary('Accept-Encoding');
+      if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+        ctx.set('Content-Encoding', 'gzip');
+        ctx.body = await gzipAsync(body);
+      } else {
+        ctx.body = body;
+      }
     });
   }
   // Browsers ask for it on the hosted page; answering keeps their consoles clean.

@@ -9,8 +9,9 @@ export function widgetRouter({ db, payments }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/widget' });
   router.get('/events/:id', async (ctx) => {
     ctx.body = await getWidgetEvent(db, payments, parse(eventIdParam, ctx.params.id, 'id'));
-    // Short: availability moves during an on-sale, and the hold is the real guarantee anyway.
-    ctx.set('Cache-Control', 'public, max-age=2');
+    // Browsers always ask again (a buyer told 'sold out' must see it); a CDN may absorb an on-sale's
+    // load for two seconds. Availability is a hint: the hold is the guarantee.
+    ctx.set('Cache-Control', 'public, max-age=0, s-maxage=2');
   });
   return router;
 }
