@@ -7,6 +7,7 @@ import { createDatabase, migrateToLatest } from '../server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
 import { DEMO_EVENT_ID, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
 import { createLogger } from '../server/src/logger.ts';
+import { liveModeWarning } from '../server/src/promoters/live-mode.ts';
 import { createStripeSim } from '../stripe-sim/src/index.ts';
 
 export interface DemoInfo {
@@ -48,11 +49,13 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
 
     const db = createDatabase(databaseUrl, {
       poolSize: config.databasePoolSize,
-      onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+      onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
     });
     stops.push(() => db.destroy());
     await migrateToLatest(db);
     await seedDemo(db, { holdMinutes: config.holdMinutes });
+    const liveModeOff = await liveModeWarning(db, config.stripe);
+    if (liveModeOff) logger.warn(liveModeOff);
 
     const sim = config.stripe.sim
       ? await createStripeSim({
@@ -72,6 +75,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       port: config.demoPort,
       apiUrl: config.publicUrl,
       eventId: DEMO_EVENT_ID,
+      stripeSimUrl: sim?.publicUrl ?? null,
     });
     stops.push(() => site.stop());
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyParser } from '@koa/bodyparser';
+import type Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.deps.ts';
@@ -15,19 +16,32 @@ import { authenticate } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { errorHandler } from './http/errors.ts';
 import { idempotency } from './http/idempotency.ts';
-import { rateLimit } from './http/rate-limit.ts';
+import { rateLimiters } from './http/rate-limits.ts';
 import { requestId } from './http/request-id.ts';
+import { serverTiming } from './http/server-timing.ts';
 import { apiVersion } from './http/version.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger } from './logger.ts';
+import { routersOf } from './openapi/openapi.document.ts';
+import { openapiRouter } from './openapi/openapi.routes.ts';
+import { ordersRouter } from './orders/orders.routes.ts';
 import { createStripeGateway, type PaymentGateway } from './payments/stripe.gateway.ts';
 import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
+import { payoutsRouter } from './payouts/payouts.routes.ts';
+import { apiKeysRouter } from './promoters/api-keys.routes.ts';
+import { scansRouter } from './scans/scans.routes.ts';
+import { storefrontRouter } from './storefront/storefront.routes.ts';
+import { ticketsRouter } from './tickets/tickets.routes.ts';
+import { venuesRouter } from './venues/venues.routes.ts';
+import { webhooksRouter } from './webhooks/webhooks.routes.ts';
 import { widgetRouter } from './widget/widget.routes.ts';
 
 export interface App {
   deps: AppDeps;
-  /** The background worker (hold expiry, Stripe settlement); started with the server. */
+  /** The background worker (hold expiry, Stripe settlement, outgoing webhooks); started with the server. */
   worker: Worker;
+  /** Every router mounted, in order: what the OpenAPI document is built from, and tests walk. */
+  routers: readonly Router[];
   /** Listens on `config.port` (0 picks a free port) and resolves with the bound URL. */
   start(): Promise<{ url: string; port: number }>;
   /** Stops the worker, closes the HTTP server and (unless it was passed in) the database pool. */
@@ -44,7 +58,7 @@ export function createApp(
     overrides.db ??
     createDatabase(config.databaseUrl, {
       poolSize: config.databasePoolSize,
-      onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+      onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
     });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
   const deps: AppDeps = { db, config, payments, logger };
@@ -55,48 +69,16 @@ export function createApp(
   const koa = new Koa(
     config.trustProxy > 0 ? { proxy: true, maxIpsCount: config.trustProxy } : { proxy: false },
   );
+  koa.use(serverTiming());
   koa.use(requestId());
-  koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/] }));
+  koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/, /^\/v1\/storefront\//] }));
   koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));
   koa.use(apiVersion());
   koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: '100kb', encoding: 'utf-8' }));
-  koa.use(authenticate({ db }));
-  // After authenticate (limits follow the key), before idempotency (a rejected request claims no
-  // key). A request meets at most one limiter; the Stripe webhook and paths outside /v1 meet none.
-  const keyManagement = /^\/v1\/api-keys(\/|$)/i;
-  const promoterApi = (path: string) =>
-    /^\/v1\//i.test(path) && !/^\/v1\/stripe\/webhook\/?$/i.test(path) && !keyManagement.test(path);
-  koa.use(
-    rateLimit({
-      db,
-      name: 'key',
-      limit: config.rateLimits.perKey,
-      windowSeconds: 15 * 60,
-      key: (ctx) => (promoterApi(ctx.path) ? (ctx.state.auth?.keyId ?? null) : null),
-    }),
-  );
-  koa.use(
-    rateLimit({
-      db,
-      name: 'key-management',
-      limit: config.rateLimits.keyManagement,
-      windowSeconds: 60 * 60,
-      key: (ctx) => (keyManagement.test(ctx.path) ? (ctx.state.auth?.keyId ?? null) : null),
-    }),
-  );
-  koa.use(
-    rateLimit({
-      db,
-      name: 'checkout',
-      limit: config.rateLimits.checkout,
-      windowSeconds: 60,
-      subject: 'this client',
-      key: (ctx) =>
-        !ctx.state.auth && ctx.method === 'POST' && /^\/v1\/checkout\/sessions\/?$/i.test(ctx.path)
-          ? ctx.ip
-          : null,
-    }),
-  );
+  // Live keys are refused while the server talks to the stripe-sim (see promoters/live-mode.ts).
+  koa.use(authenticate({ db, refuseLiveKeys: config.stripe.sim !== null }));
+  // After authenticate (limits follow the key), before idempotency (a rejected request claims no key).
+  for (const limiter of rateLimiters(db, config.rateLimits)) koa.use(limiter);
   koa.use(idempotency({ db }));
   for (const router of [
     healthRouter(deps),
@@ -106,6 +88,15 @@ export function createApp(
     widgetRouter(deps),
     checkoutRouter(deps),
     eventsRouter(deps),
+    ordersRouter(deps),
+    ticketsRouter(deps),
+    scansRouter(deps),
+    venuesRouter(deps),
+    apiKeysRouter(deps),
+    storefrontRouter(deps),
+    webhooksRouter(deps),
+    payoutsRouter(deps),
+    openapiRouter({ routers: () => routersOf(koa), publicUrl: config.publicUrl }),
   ]) {
     koa.use(router.routes());
     koa.use(router.allowedMethods());
@@ -115,6 +106,7 @@ export function createApp(
   return {
     deps,
     worker,
+    routers: routersOf(koa),
     start: () =>
       new Promise((resolve, reject) => {
         const listening = koa.listen(config.port, '127.0.0.1', () => {

@@ -23,6 +23,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_KEY: positiveInt(200),
   RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
   RATE_LIMIT_CHECKOUT: positiveInt(100),
+  RATE_LIMIT_SCANS: positiveInt(1200),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -57,7 +58,7 @@ export interface Config {
   dataDir: string;
   stripe: StripeConfig;
   holdMinutes: number;
-  rateLimits: { perKey: number; keyManagement: number; checkout: number };
+  rateLimits: { perKey: number; keyManagement: number; checkout: number; scans: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -105,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       perKey: e.RATE_LIMIT_PER_KEY,
       keyManagement: e.RATE_LIMIT_KEY_MANAGEMENT,
       checkout: e.RATE_LIMIT_CHECKOUT,
+      scans: e.RATE_LIMIT_SCANS,
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { createDatabase, migrateToLatest } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { createLogger } from './logger.ts';
+import { liveModeWarning } from './promoters/live-mode.ts';
 
 // The API server alone: external or embedded PostgreSQL, migrations, HTTP, graceful stop.
 // `npm start` at the repository root runs the whole demo (stripe-sim, demo site) around it.
@@ -16,9 +17,11 @@ const pg = config.databaseUrl
 const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 const db = createDatabase(databaseUrl, {
   poolSize: config.databasePoolSize,
-  onIdleError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
 });
 await migrateToLatest(db);
+const liveModeOff = await liveModeWarning(db, config.stripe);
+if (liveModeOff) logger.warn(liveModeOff);
 const app = createApp({ ...config, databaseUrl }, { db, logger });
 await app.start();
 

@@ -32,5 +32,9 @@ export function api(baseUrl: string) {
       call<T>('GET', path, undefined, options),
     post: <T = any>(path: string, body?: unknown, options?: Parameters<typeof call>[3]) =>
       call<T>('POST', path, body ?? {}, options),
+    patch: <T = any>(path: string, body: unknown, options?: Parameters<typeof call>[3]) =>
+      call<T>('PATCH', path, body, options),
+    delete: <T = any>(path: string, options?: Parameters<typeof call>[3]) =>
+      call<T>('DELETE', path, undefined, options),
   };
 }

@@ -55,7 +55,20 @@ class FakeStripe implements PaymentGateway {
   }
   async refundPaymentIntent(id: string, idempotencyKey: string) {
     this.refunds.set(idempotencyKey, id);
-    return { refundId: `re_${idempotencyKey}` };
+    const amount = this.intents.get(id)?.amount ?? 0;
+    return {
+      refundId: `re_${idempotencyKey}`,
+      paymentIntentId: id,
+      amount,
+      status: 'succeeded',
+      created: new Date(),
+    };
+  }
+  async listRefunds() {
+    return [];
+  }
+  async listPayouts() {
+    return [];
   }
   verifyWebhook(): Stripe.Event {
     throw new Error('not used');
@@ -152,7 +165,7 @@ async function run(ops: Op[]) {
       },
     } as unknown as Stripe.Event;
     delivered.push(stripeEvent);
-    await handleStripeEvent(db, stripeEvent, logger);
+    await handleStripeEvent(db, stripeEvent, logger, stripe);
   };
 
   for (const step of ops) {
@@ -221,7 +234,7 @@ async function run(ops: Op[]) {
           break;
         case 'redeliver': {
           const again = delivered[step.event % Math.max(delivered.length, 1)];
-          if (again) await handleStripeEvent(db, again, logger);
+          if (again) await handleStripeEvent(db, again, logger, stripe);
           break;
         }
         case 'settle':

@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { browserRoutes } from './browser/browser.routes.ts';
 import { chargeRoutes } from './charges/charges.routes.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { connectedAccount } from './http/account.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, unrecognizedUrl } from './http/errors.ts';
 import { formParams } from './http/form-params.ts';
@@ -10,6 +11,7 @@ import { idempotency } from './http/idempotency.ts';
 import { requestLog } from './http/request-log.ts';
 import type { SimState } from './http/state.ts';
 import { paymentIntentRoutes } from './payment-intents/payment-intents.routes.ts';
+import { payoutRoutes } from './payouts/payouts.routes.ts';
 import { refundRoutes } from './refunds/refunds.routes.ts';
 import type { Sim } from './sim.ts';
 
@@ -34,10 +36,11 @@ export function createApp(sim: Sim, options: AppOptions): Koa<SimState> {
   app.use(browser.routes());
 
   const api = new Router<SimState>({ prefix: '/v1' });
-  api.use(formParams(), authenticate(), idempotency());
+  api.use(formParams(), authenticate(), connectedAccount(), idempotency());
   paymentIntentRoutes(api, sim);
   chargeRoutes(api, sim);
   refundRoutes(api, sim);
+  payoutRoutes(api, sim);
   eventRoutes(api, sim.events);
   app.use(api.routes());
   app.use(unrecognizedUrl());

@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { ChargeStore } from './charges/charges.store.ts';
 import { EventLog, orderingKey } from './events/event-log.ts';
 import { PaymentIntentStore } from './payment-intents/payment-intents.store.ts';
+import { PayoutStore } from './payouts/payouts.store.ts';
 import { RefundStore } from './refunds/refunds.store.ts';
 import { WebhookDispatcher, type WebhookEndpoint } from './webhooks/dispatcher.ts';
 
@@ -64,6 +65,7 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
     intents: new PaymentIntentStore(),
     charges: new ChargeStore(),
     refunds: new RefundStore(),
+    payouts: new PayoutStore(),
     events,
     publicUrl,
     now: () => new Date(),

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { findEventById } from '../events/events.store.ts';
-import { issueOrder } from '../orders/orders.service.ts';
+import { issueOrder, loadOrder } from '../orders/orders.service.ts';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import { releaseHold } from './checkout.lifecycle.ts';
 import {
   convertHeldSeats,
@@ -93,5 +94,12 @@ export async function fulfilPayment(
     items: items.map((i) => ({ tierId: i.tier_id, quantity: i.quantity })),
   });
   await markSessionComplete(tx, session.id, orderId);
+  // Queued in this transaction, so the promoter hears of exactly the orders that exist.
+  await enqueueWebhookEvent(tx, {
+    promoterId: session.promoter_id,
+    mode: session.mode,
+    type: 'order.completed',
+    data: await loadOrder(tx, orderId),
+  });
   return orderId;
 }

@@ -53,7 +53,12 @@ export async function settleWithStripe(
     const intentId = session.payment_intent_id;
     try {
       if (session.payment_status === 'refund_pending' && intentId) {
-        const { refundId } = await payments.refundPaymentIntent(intentId, `refund_for_${session.id}`);
+        const { refundId } = await payments.refundPaymentIntent(
+          intentId,
+          `refund_for_${session.id}`,
+          undefined, // in full
+          { reason: 'hold_expired_no_stock' },
+        );
         await setPaymentStatus(db, session.id, 'refunded');
         logger.info({ sessionId: session.id, refundId }, 'late payment refunded: no seats were left');
       }

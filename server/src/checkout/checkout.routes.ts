@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { AppDeps } from '../app.deps.ts';
 import { parse } from '../http/validate.ts';
+import { ticketIdParam } from '../tickets/tickets.schema.ts';
 import {
   clientSecretBody,
   clientSecretQuery,
@@ -15,6 +16,7 @@ import {
   createSession,
   getSession,
   startPayment,
+  ticketQrCode,
   updateSessionItems,
 } from './checkout.service.ts';
 
@@ -64,6 +66,24 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
       parse(sessionIdParam, ctx.params.id, 'id'),
       links,
     );
+  });
+
+  // An <img src> of the buyer's page: the client secret is required, even with a secret key.
+  router.get('/:id/tickets/:ticketId/qr.svg', async (ctx) => {
+    const { clientSecret } = parse(clientSecretQuery, ctx.query);
+    const qr = await ticketQrCode(
+      db,
+      { kind: 'public', clientSecret },
+      parse(sessionIdParam, ctx.params.id, 'id'),
+      parse(ticketIdParam, ctx.params.ticketId, 'ticketId'),
+      new Date(),
+    );
+    // A rotating code changes every 30 seconds; a static one never does.
+    ctx.set('Cache-Control', qr.rotating ? 'no-store' : 'private, max-age=86400');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Content-Security-Policy', "default-src 'none'");
+    ctx.type = 'image/svg+xml';
+    ctx.body = qr.svg;
   });
 
   return router;

@@ -5,6 +5,8 @@ import { ApiError } from '../http/errors.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import { loadOrder } from '../orders/orders.service.ts';
 import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import { qrSvg } from '../tickets/qr-image.ts';
+import { orderTicketPayload } from '../tickets/tickets.service.ts';
 import { holdSeats, oversold, resolveItems, sessionItemsOf, type WantedItem } from './checkout.items.ts';
 import { expireDueSessions, releaseHold } from './checkout.lifecycle.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
@@ -202,6 +204,25 @@ export async function updateSessionItems(
     await holdSeats(tx, wanted);
   });
   return readSession(db, found.id, links);
+}
+
+/**
+ * The QR code (SVG) of one ticket of a paid session's order, for the buyer's page: the payload as
+ * of `now`, which for an event with rotating codes is only good for about a minute.
+ */
+export async function ticketQrCode(
+  db: Database,
+  caller: Caller,
+  id: string,
+  ticketId: string,
+  now: Date,
+): Promise<{ svg: string; rotating: boolean }> {
+  const session = await authorisedSession(db, caller, id);
+  if (!session.order_id) {
+    throw new ApiError(404, 'ticket.not_found', 'This checkout is not paid yet, so it has no tickets.');
+  }
+  const { payload, rotating } = await orderTicketPayload(db, session.order_id, ticketId, now);
+  return { svg: await qrSvg(payload), rotating };
 }
 
 function assertPayable(session: SessionRow): void {

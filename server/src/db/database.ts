@@ -9,6 +9,8 @@ export interface PromotersTable {
   id: string;
   name: string;
   created_at: Generated<Date>;
+  /** The promoter's Stripe Connect account (`acct_…`): its payouts, and Connect events' `account`. */
+  stripe_account_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApiKeysTable {
@@ -124,6 +126,23 @@ export interface TicketsTable {
   created_at: Generated<Date>;
 }
 
+export interface RefundsTable {
+  /** Stripe's refund id (`re_…`). */
+  id: string;
+  order_id: string;
+  amount: number;
+  created_at: Timestamp;
+}
+
+/** Accepted door scans, one per ticket at most. */
+export interface ScansTable {
+  id: string;
+  ticket_id: string;
+  event_id: string;
+  key_id: string | null;
+  scanned_at: Timestamp;
+}
+
 export interface StripeEventsTable {
   id: string;
   type: string;
@@ -147,6 +166,47 @@ export interface RateLimitsTable {
   expires_at: Timestamp;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  url: string;
+  /** Event types, or `['*']` for all. */
+  events: string[];
+  secret: string;
+  status: Generated<'enabled' | 'disabled'>;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  created_at: Generated<Date>;
+  deleted_at: Timestamp | null;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  promoter_id: string;
+  mode: Mode;
+  type: string;
+  /** The exact JSON body sent to every endpoint (a `json` column: bytes and key order kept). */
+  payload: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  event_id: string;
+  endpoint_id: string;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  /** Due time of the next attempt; while a worker holds the delivery, the end of its lease. */
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lease_token: string | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   promoters: PromotersTable;
   api_keys: ApiKeysTable;
@@ -157,9 +217,14 @@ export interface DB {
   checkout_session_items: CheckoutSessionItemsTable;
   orders: OrdersTable;
   tickets: TicketsTable;
+  refunds: RefundsTable;
+  scans: ScansTable;
   stripe_events: StripeEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Database = Kysely<DB>;

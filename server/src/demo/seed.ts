@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { createEvent, publishEvent } from '../events/events.service.ts';
+import { setStripeAccount } from '../payouts/payouts.store.ts';
 import { insertApiKey, insertPromoter, promoterExists } from '../promoters/promoters.store.ts';
 import { insertVenue } from '../venues/venues.store.ts';
 
@@ -11,6 +12,8 @@ export const DEMO_TEST_KEY = 'er_test_demo_strange_brew_local_only';
 export const DEMO_PROMOTER_ID = 'pr_demo_strange_brew';
 export const DEMO_VENUE_ID = 'vn_strange_brew';
 export const DEMO_EVENT_ID = 'evt_mura_masa_bristol';
+/** The demo promoter's Stripe Connect account: the stripe-sim holds its payouts. */
+export const DEMO_STRIPE_ACCOUNT_ID = 'acct_demo_strange_brew';
 
 /** Creates the demo promoter, venue and live event once; later starts keep whatever is there. */
 export async function seedDemo(
@@ -21,6 +24,7 @@ export async function seedDemo(
   const owner = { promoterId: DEMO_PROMOTER_ID, mode: 'test' as const };
   await db.transaction().execute(async (tx) => {
     await insertPromoter(tx, { id: DEMO_PROMOTER_ID, name: 'Strange Brew' });
+    await setStripeAccount(tx, DEMO_PROMOTER_ID, DEMO_STRIPE_ACCOUNT_ID);
     await insertApiKey(tx, { ...owner, secret: DEMO_TEST_KEY, name: 'Demo test key' });
     await insertVenue(tx, {
       id: DEMO_VENUE_ID,

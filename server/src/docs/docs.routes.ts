@@ -19,7 +19,8 @@ table{border-collapse:collapse;width:100%}td{border-top:1px solid #ddd;padding:.
 tr:target{background:#fff4c2}code{font-size:.95em}</style></head><body>
 <h1 id="errors">Errors</h1>
 <p>Every error is <code>{ "error": { "code", "message", "param", "docs", "requestId" } }</code> with an HTTP
-status. Codes are stable; messages are for people and may change.</p>
+status. Codes are stable; messages are for people and may change. Every endpoint is in the
+<a href="/docs/api">API reference</a> (and the <a href="/v1/openapi.json">OpenAPI document</a>).</p>
 <table><tbody>
 ${rows}
 </tbody></table></body></html>`;

@@ -25,6 +25,8 @@ export interface Event {
   rotatingQr: boolean;
   holdMinutes: number;
   lowestPrice: number | null;
+  /** Tickets accepted at the door so far. */
+  scans: number;
   tiers: Tier[];
   createdAt: string;
   publishedAt: string | null;
@@ -50,7 +52,7 @@ export function toTier(row: TierRow): Tier {
   };
 }
 
-export function toEvent(row: EventRow, tiers: TierRow[]): Event {
+export function toEvent(row: EventRow, tiers: TierRow[], scans: number): Event {
   return {
     id: row.id,
     slug: row.slug,
@@ -63,6 +65,7 @@ export function toEvent(row: EventRow, tiers: TierRow[]): Event {
     rotatingQr: row.rotating_qr,
     holdMinutes: row.hold_minutes,
     lowestPrice: tiers.length > 0 ? Math.min(...tiers.map((t) => t.price)) : null,
+    scans,
     tiers: tiers.map(toTier),
     createdAt: new Date(row.created_at).toISOString(),
     publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,

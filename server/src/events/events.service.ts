@@ -2,15 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Executor } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { ApiError } from '../http/errors.ts';
+import { type Page, pageOf } from '../http/pagination.ts';
 import { newId, slugify } from '../lib/ids.ts';
 import { findOwnedVenue } from '../venues/venues.store.ts';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import { type Event, toEvent } from './events.mapper.ts';
-import type { CreateEventInput } from './events.schema.ts';
+import type { CreateEventInput, ListEventsQuery } from './events.schema.ts';
 import {
+  countScans,
+  type EventRow,
   findOwnedEvent,
   insertEvent,
   insertTiers,
-  listTiers,
+  listOwnedEvents,
+  listTiersOfEvents,
+  lockOwnedEvent,
+  markCancelled,
   markPublished,
   type Owner,
   slugTaken,
@@ -91,25 +98,79 @@ async function freeSlug(db: Executor, owner: Owner, base: string): Promise<strin
   }
 }
 
-/** One of the promoter's events by id or slug, with its tiers. */
+/** One of the promoter's events by id or slug, with its tiers and scans. */
 export async function getEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
   const row = await findOwnedEvent(db, owner, idOrSlug);
-  if (!row) throw new ApiError(404, 'event.not_found', `No event '${idOrSlug}' belongs to you.`);
-  return toEvent(row, await listTiers(db, row.id));
+  if (!row) throw eventNotFound(idOrSlug);
+  const [event] = await withDetails(db, [row]);
+  return event as Event;
 }
 
-/** Puts a draft (or already live) event on sale; `network: false` keeps it off the storefront. */
+/** The promoter's events in the caller's mode, filtered, soonest doors first, each with its tiers. */
+export async function listEvents(db: Executor, owner: Owner, query: ListEventsQuery): Promise<Page<Event>> {
+  const { page, limit, ...filters } = query;
+  const result = await listOwnedEvents(db, owner, filters, { page, limit });
+  const events = await withDetails(db, result.rows);
+  return pageOf({ page, limit }, { rows: events, total: result.total }, (event) => event);
+}
+
+/**
+ * Cancels an event: it leaves the widget and the storefront at once and no new checkout opens.
+ * Checkouts already open are left to run out their hold, as any other (a buyer who pays within it
+ * still gets an order); refunding orders is the promoter's call, through the orders API.
+ * Cancelling a cancelled event again changes nothing.
+ */
+export async function cancelEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
+  const row = await findOwnedEvent(db, owner, idOrSlug);
+  if (!row) throw eventNotFound(idOrSlug);
+  await markCancelled(db, row.id);
+  return getEvent(db, owner, row.id);
+}
+
+async function withDetails(db: Executor, rows: EventRow[]): Promise<Event[]> {
+  const ids = rows.map((row) => row.id);
+  const [tiers, scans] = await Promise.all([listTiersOfEvents(db, ids), countScans(db, ids)]);
+  return rows.map((row) =>
+    toEvent(
+      row,
+      tiers.filter((tier) => tier.event_id === row.id),
+      scans.get(row.id) ?? 0,
+    ),
+  );
+}
+
+/** The 404 for an event that does not exist or is another promoter's (or mode's): never a 403. */
+export function eventNotFound(idOrSlug: string): ApiError {
+  return new ApiError(404, 'event.not_found', `No event '${idOrSlug}' belongs to you.`);
+}
+
+/**
+ * Puts a draft (or already live) event on sale; `network: false` keeps it off the storefront.
+ * The first publication queues `event.published` in the same transaction; the row lock makes
+ * two concurrent publications send it once.
+ */
 export async function publishEvent(
   db: Database,
   owner: Owner,
   idOrSlug: string,
   options: { network: boolean },
 ): Promise<Event> {
-  const row = await findOwnedEvent(db, owner, idOrSlug);
-  if (!row) throw new ApiError(404, 'event.not_found', `No event '${idOrSlug}' belongs to you.`);
-  if (row.status === 'cancelled') {
-    throw new ApiError(409, 'event.invalid_transition', 'A cancelled event cannot be published.');
-  }
-  await markPublished(db, row.id, options.network);
-  return getEvent(db, owner, row.id);
+  return db.transaction().execute(async (tx) => {
+    const row = await lockOwnedEvent(tx, owner, idOrSlug);
+    if (!row) throw eventNotFound(idOrSlug);
+    if (row.status === 'cancelled') {
+      throw new ApiError(409, 'event.invalid_transition', 'A cancelled event cannot be published.');
+    }
+    await markPublished(tx, row.id, options.network);
+    const event = await getEvent(tx, owner, row.id);
+    if (row.status === 'draft') {
+      await enqueueWebhookEvent(tx, {
+        promoterId: owner.promoterId,
+        mode: owner.mode,
+        type: 'event.published',
+        data: event,
+      });
+    }
+    return event;
+  });
 }

@@ -12,11 +12,17 @@ declare module 'koa' {
   }
 }
 
+/** The 403 a live key meets on a server that talks to the stripe-sim. */
+export const LIVE_MODE_UNAVAILABLE =
+  'Live keys need real Stripe keys: set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET on the server. It runs against the stripe-sim, which is test mode only; use your er_test_ key.';
+
 /**
  * Reads a Bearer key when one is sent and puts its promoter and mode on `ctx.state.auth`.
  * A key that is sent but wrong is a 401 everywhere, so a typo never silently turns into a public call.
+ * With `refuseLiveKeys` (the server talks to the stripe-sim) a valid live key is a 403 on every
+ * request: live data must never be sold through a simulator.
  */
-export function authenticate(options: { db: Database }) {
+export function authenticate(options: { db: Database; refuseLiveKeys?: boolean }) {
   return async function readApiKey(ctx: Context, next: Next) {
     const header = ctx.get('Authorization');
     if (header) {
@@ -30,6 +36,9 @@ export function authenticate(options: { db: Database }) {
       }
       const key = await findActiveKey(options.db, token);
       if (!key) throw new ApiError(401, 'auth.invalid_key', 'This API key is unknown or has been revoked.');
+      if (key.mode === 'live' && options.refuseLiveKeys) {
+        throw new ApiError(403, 'auth.live_mode_unavailable', LIVE_MODE_UNAVAILABLE);
+      }
       ctx.state.auth = key;
     }
     await next();

@@ -10,6 +10,9 @@ export const ERROR_CODES = {
   'route.not_found': 'No endpoint answers at this method and path.',
   'auth.missing_key': 'No Bearer API key was sent.',
   'auth.invalid_key': 'The API key is unknown or revoked.',
+  'auth.live_mode_unavailable':
+    'Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.',
+  'api_key.not_found': 'No API key with this id belongs to you in this mode.',
   'idempotency.key_reused': 'The Idempotency-Key was already used with a different request.',
   'idempotency.in_progress': 'A request with this Idempotency-Key is still running.',
   'idempotency.invalid_key': 'The Idempotency-Key is empty or longer than 255 characters.',
@@ -23,10 +26,22 @@ export const ERROR_CODES = {
   'event.tier_not_found': 'A tier named in the request does not belong to the event.',
   'event.tier_oversold': 'Not enough tickets are left in the tier.',
   'event.tier_not_on_sale': "The tier's sales window has not opened yet or has closed.",
+  'event.stock_below_sold': "A tier's stock cannot go below what is sold plus what open checkouts hold.",
+  'event.cancelled': 'The event is cancelled and can no longer be changed.',
   'checkout.session_not_found': 'No checkout session with this id, or the client secret does not match.',
   'checkout.session_expired': 'The checkout session expired and its tickets were released.',
   'checkout.session_not_open': 'The checkout session is complete or cancelled.',
+  'order.not_found': 'No order with this id belongs to you in this mode.',
+  'order.already_refunded': 'The order is already refunded in full.',
+  'order.refund_too_large': 'The refund is more than what is left to refund on the order.',
+  'ticket.not_found': 'No ticket with this id belongs to you (or to this checkout).',
   'payments.unavailable': 'The payment provider could not be reached; try again.',
+  'payouts.account_not_connected':
+    'No Stripe account is connected to you, or Stripe no longer lets us read it; payouts cannot be listed.',
+  'payouts.mode_unavailable':
+    "This server's Stripe key is of the other mode, so it cannot read this key's payouts (test and live never mix).",
+  'webhook_endpoint.not_found': 'No webhook endpoint with this id belongs to you in this mode.',
+  'payments.refund_failed': 'The payment provider could not make the refund; nothing was refunded.',
   'stripe.invalid_signature': 'The Stripe-Signature header does not verify against the payload.',
   internal: 'Something went wrong on our side; the requestId helps us find it.',
 } as const;

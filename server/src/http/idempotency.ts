@@ -4,6 +4,16 @@ import type { Database } from '../db/database.ts';
 import { ApiError } from './errors.ts';
 import { claimKey, completeKey, findKey, releaseKey } from './idempotency.store.ts';
 
+declare module 'koa' {
+  interface DefaultState {
+    /**
+     * Set by a route whose response carries a secret shown once (a new API key): the body a replay
+     * answers instead, so the secret is never stored in clear here.
+     */
+    replayBody?: unknown;
+  }
+}
+
 export interface IdempotencyOptions {
   db: Database;
   /** How long a key replays its response. */
@@ -65,7 +75,8 @@ export function idempotency(options: IdempotencyOptions) {
       throw error;
     }
     if (ctx.status >= 200 && ctx.status < 300) {
-      await completeKey(options.db, { scope, key, statusCode: ctx.status, responseBody: ctx.body });
+      const responseBody = ctx.state.replayBody ?? ctx.body;
+      await completeKey(options.db, { scope, key, statusCode: ctx.status, responseBody });
     } else {
       await releaseKey(options.db, scope, key);
     }

@@ -10,7 +10,7 @@ export function randomToken(length = 16): string {
   return out;
 }
 
-export type IdPrefix = 'pr' | 'key' | 'vn' | 'evt' | 'tier' | 'cs' | 'ord' | 'tkt';
+export type IdPrefix = 'pr' | 'key' | 'vn' | 'evt' | 'tier' | 'cs' | 'ord' | 'tkt' | 'scn' | 'we' | 'wh';
 
 /** A new prefixed id such as `ord_3k9x…`, the shape every API object carries. */
 export function newId(prefix: IdPrefix): string {

@@ -1,9 +1,12 @@
-import type { OrderRow, TicketRow } from './orders.store.ts';
+import { currentPayload } from '../tickets/qr.ts';
+import { ticketQrOf } from '../tickets/tickets.mapper.ts';
+import type { OrderRow, TicketQrRow } from './orders.store.ts';
 
 export interface Ticket {
   id: string;
   tierId: string;
-  status: TicketRow['status'];
+  status: TicketQrRow['status'];
+  /** What the ticket's QR code holds at this moment (it changes every 30 s when the event rotates). */
   qrPayload: string;
 }
 
@@ -19,11 +22,16 @@ export interface Order {
   createdAt: string;
 }
 
-export function toTicket(row: TicketRow): Ticket {
-  return { id: row.id, tierId: row.tier_id, status: row.status, qrPayload: row.qr_payload };
+export function toTicket(row: TicketQrRow, now: Date): Ticket {
+  return {
+    id: row.id,
+    tierId: row.tier_id,
+    status: row.status,
+    qrPayload: currentPayload(ticketQrOf(row), now),
+  };
 }
 
-export function toOrder(row: OrderRow, tickets: TicketRow[]): Order {
+export function toOrder(row: OrderRow, tickets: TicketQrRow[], now: Date): Order {
   return {
     id: row.id,
     status: row.status,
@@ -32,7 +40,7 @@ export function toOrder(row: OrderRow, tickets: TicketRow[]): Order {
     amount: row.amount,
     amountRefunded: row.amount_refunded,
     currency: row.currency,
-    tickets: tickets.map(toTicket),
+    tickets: tickets.filter((t) => t.order_id === row.id).map((t) => toTicket(t, now)),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

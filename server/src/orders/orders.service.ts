@@ -1,8 +1,18 @@
 import type { Executor } from '../db/database.ts';
+import type { Owner } from '../events/events.store.ts';
+import { ApiError } from '../http/errors.ts';
+import { type Page, pageOf } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
 import { signTicketPayload } from '../tickets/qr.ts';
 import { type Order, toOrder } from './orders.mapper.ts';
-import { findOrder, insertOrder, listOrderTickets } from './orders.store.ts';
+import type { ListOrdersQuery } from './orders.schema.ts';
+import {
+  findOrder,
+  findOwnedOrder,
+  insertOrder,
+  listOwnedOrders,
+  listTicketsOfOrders,
+} from './orders.store.ts';
 
 export interface PaidSession {
   sessionId: string;
@@ -52,8 +62,35 @@ export async function issueOrder(db: Executor, paid: PaidSession): Promise<strin
   return orderId;
 }
 
-/** An order with its tickets, or undefined. */
-export async function loadOrder(db: Executor, id: string): Promise<Order | undefined> {
+/** An order with its tickets (their QR payloads as of `now`), or undefined. */
+export async function loadOrder(db: Executor, id: string, now = new Date()): Promise<Order | undefined> {
   const row = await findOrder(db, id);
-  return row && toOrder(row, await listOrderTickets(db, id));
+  return row && toOrder(row, await listTicketsOfOrders(db, [row.id]), now);
+}
+
+/** The promoter's orders in the key's mode, newest first, with their tickets. */
+export async function listOrders(
+  db: Executor,
+  owner: Owner,
+  query: ListOrdersQuery,
+  now = new Date(),
+): Promise<Page<Order>> {
+  const { page, limit, ...filters } = query;
+  const result = await listOwnedOrders(db, owner, filters, { page, limit });
+  const tickets = await listTicketsOfOrders(
+    db,
+    result.rows.map((row) => row.id),
+  );
+  return pageOf({ page, limit }, result, (row) => toOrder(row, tickets, now));
+}
+
+/** One of the promoter's orders with its tickets; 404 `order.not_found` otherwise. */
+export async function getOrder(db: Executor, owner: Owner, id: string, now = new Date()): Promise<Order> {
+  const row = await findOwnedOrder(db, owner, id);
+  if (!row) throw orderNotFound(id);
+  return toOrder(row, await listTicketsOfOrders(db, [row.id]), now);
+}
+
+export function orderNotFound(id: string): ApiError {
+  return new ApiError(404, 'order.not_found', `No order '${id}' belongs to you.`);
 }

@@ -1,8 +1,19 @@
 import type { Selectable } from 'kysely';
-import type { Executor, OrdersTable, TicketsTable } from '../db/database.ts';
+import type { Executor, OrdersTable, RefundsTable, TicketsTable } from '../db/database.ts';
+import type { Owner } from '../events/events.store.ts';
+import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 export type TicketRow = Selectable<TicketsTable>;
+/** A ticket with what its QR payload is made from: its event's secret and whether codes rotate. */
+export type TicketQrRow = TicketRow & { qr_secret: string; rotating_qr: boolean };
+export type OrderStatus = OrderRow['status'];
+
+export interface OrderFilters {
+  eventId?: string | undefined;
+  status?: OrderStatus | undefined;
+  buyerEmail?: string | undefined;
+}
 
 export async function insertOrder(
   db: Executor,
@@ -17,6 +28,104 @@ export async function findOrder(db: Executor, id: string): Promise<OrderRow | un
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listOrderTickets(db: Executor, orderId: string): Promise<TicketRow[]> {
-  return db.selectFrom('tickets').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+/** An order of this promoter in this mode. */
+export async function findOwnedOrder(db: Executor, owner: Owner, id: string): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', id)
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode)
+    .executeTakeFirst();
+}
+
+export async function findOrderByPaymentIntent(
+  db: Executor,
+  paymentIntentId: string,
+): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('payment_intent_id', '=', paymentIntentId)
+    .executeTakeFirst();
+}
+
+/** The promoter's orders in one mode, newest first, filtered; the email matches case-insensitively. */
+export async function listOwnedOrders(
+  db: Executor,
+  owner: Owner,
+  filters: OrderFilters,
+  page: PageRequest,
+): Promise<PageOfRows<OrderRow>> {
+  let matching = db
+    .selectFrom('orders')
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode);
+  if (filters.eventId) matching = matching.where('event_id', '=', filters.eventId);
+  if (filters.status) matching = matching.where('status', '=', filters.status);
+  if (filters.buyerEmail) {
+    const email = filters.buyerEmail;
+    matching = matching.where((eb) =>
+      eb(eb.fn('lower', ['buyer_email']), '=', eb.fn('lower', [eb.val(email)])),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    matching
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(offsetOf(page))
+      .execute(),
+    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+/** The tickets of some orders, with their events' QR settings, in a stable order. */
+export async function listTicketsOfOrders(db: Executor, orderIds: string[]): Promise<TicketQrRow[]> {
+  if (orderIds.length === 0) return [];
+  return db
+    .selectFrom('tickets')
+    .innerJoin('events', 'events.id', 'tickets.event_id')
+    .selectAll('tickets')
+    .select(['events.qr_secret', 'events.rotating_qr'])
+    .where('tickets.order_id', 'in', orderIds)
+    .orderBy('tickets.order_id')
+    .orderBy('tickets.id')
+    .execute();
+}
+
+/** Locks an order row until the transaction ends: refunds of one order are recorded one at a time. */
+export async function lockOrder(tx: Executor, id: string): Promise<OrderRow | undefined> {
+  return tx.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Records one Stripe refund of an order; false when that refund was already recorded. */
+export async function insertRefund(tx: Executor, refund: Selectable<RefundsTable>): Promise<boolean> {
+  const row = await tx
+    .insertInto('refunds')
+    .values(refund)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setAmountRefunded(
+  tx: Executor,
+  id: string,
+  amountRefunded: number,
+  status: OrderStatus,
+): Promise<void> {
+  await tx
+    .updateTable('orders')
+    .set({ amount_refunded: amountRefunded, status })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Voids every ticket of an order: a voided ticket scans invalid. */
+export async function voidOrderTickets(tx: Executor, orderId: string): Promise<void> {
+  await tx.updateTable('tickets').set({ status: 'void' }).where('order_id', '=', orderId).execute();
 }

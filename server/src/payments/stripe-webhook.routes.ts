@@ -13,7 +13,7 @@ export function stripeWebhookRouter({ db, payments, logger }: AppDeps): Router {
       throw new ApiError(400, 'stripe.invalid_signature', 'A signed Stripe event is required.');
     }
     const event = payments.verifyWebhook(rawBody, signature);
-    const { duplicate } = await handleStripeEvent(db, event, logger);
+    const { duplicate } = await handleStripeEvent(db, event, logger, payments);
     ctx.body = { received: true, duplicate };
   });
   return router;

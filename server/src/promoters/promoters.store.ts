@@ -1,6 +1,11 @@
-import type { Executor } from '../db/database.ts';
+import { type Selectable, sql } from 'kysely';
+import type { ApiKeysTable, Executor } from '../db/database.ts';
+import type { Owner } from '../events/events.store.ts';
+import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
 import { hashApiKey, type Mode } from './api-keys.ts';
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 export interface AuthenticatedKey {
   keyId: string;
@@ -33,18 +38,82 @@ export async function promoterExists(db: Executor, id: string): Promise<boolean>
 export async function insertApiKey(
   db: Executor,
   key: { promoterId: string; mode: Mode; secret: string; name?: string },
-): Promise<string> {
-  const id = newId('key');
-  await db
+): Promise<ApiKeyRow> {
+  return db
     .insertInto('api_keys')
     .values({
-      id,
+      id: newId('key'),
       promoter_id: key.promoterId,
       mode: key.mode,
       key_hash: hashApiKey(key.secret),
       last4: key.secret.slice(-4),
       name: key.name ?? null,
     })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The promoter's keys in one mode, newest first; revoked ones included, with when. */
+export async function listOwnedApiKeys(
+  db: Executor,
+  owner: Owner,
+  page: PageRequest,
+): Promise<PageOfRows<ApiKeyRow>> {
+  const owned = db
+    .selectFrom('api_keys')
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode);
+  const [rows, count] = await Promise.all([
+    owned
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(offsetOf(page))
+      .execute(),
+    owned.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export async function findOwnedApiKey(
+  db: Executor,
+  owner: Owner,
+  id: string,
+): Promise<ApiKeyRow | undefined> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('id', '=', id)
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode)
+    .executeTakeFirst();
+}
+
+/** Revokes one of the promoter's keys; revoking it again keeps the first `revoked_at`. */
+export async function revokeOwnedApiKey(
+  db: Executor,
+  owner: Owner,
+  id: string,
+): Promise<ApiKeyRow | undefined> {
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode)
+    .where('revoked_at', 'is', null)
     .execute();
-  return id;
+  return findOwnedApiKey(db, owner, id);
+}
+
+/** How many live keys still work, of every promoter. */
+export async function countActiveLiveKeys(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .where('mode', '=', 'live')
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }

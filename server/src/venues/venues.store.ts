@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { Executor, VenuesTable } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
+import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
 
 export type VenueRow = Selectable<VenuesTable>;
 
-export async function insertVenue(db: Executor, venue: Omit<VenueRow, 'created_at'>): Promise<void> {
-  await db.insertInto('venues').values(venue).execute();
+export async function insertVenue(db: Executor, venue: Omit<VenueRow, 'created_at'>): Promise<VenueRow> {
+  return db.insertInto('venues').values(venue).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function findOwnedVenue(db: Executor, owner: Owner, id: string): Promise<VenueRow | undefined> {
@@ -16,6 +17,29 @@ export async function findOwnedVenue(db: Executor, owner: Owner, id: string): Pr
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode)
     .executeTakeFirst();
+}
+
+/** The promoter's venues in one mode, newest first. */
+export async function listOwnedVenues(
+  db: Executor,
+  owner: Owner,
+  page: PageRequest,
+): Promise<PageOfRows<VenueRow>> {
+  const owned = db
+    .selectFrom('venues')
+    .where('promoter_id', '=', owner.promoterId)
+    .where('mode', '=', owner.mode);
+  const [rows, count] = await Promise.all([
+    owned
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(offsetOf(page))
+      .execute(),
+    owned.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
 }
 
 export async function findVenueById(db: Executor, id: string): Promise<VenueRow | undefined> {

@@ -1,7 +1,10 @@
 import Stripe from 'stripe';
 import { newId } from '../ids.ts';
 
-/** The events the sim emits: a PaymentIntent's state changes, and refunds with the charge they change. */
+/**
+ * The events the sim emits: a PaymentIntent's state changes, refunds with the charge they change, and
+ * payouts (Connect events when the payout is a connected account's).
+ */
 export type SimEvent =
   | Stripe.PaymentIntentCreatedEvent
   | Stripe.PaymentIntentSucceededEvent
@@ -9,7 +12,9 @@ export type SimEvent =
   | Stripe.PaymentIntentCanceledEvent
   | Stripe.PaymentIntentRequiresActionEvent
   | Stripe.RefundCreatedEvent
-  | Stripe.ChargeRefundedEvent;
+  | Stripe.ChargeRefundedEvent
+  | Stripe.PayoutCreatedEvent
+  | Stripe.PayoutPaidEvent;
 
 export type SimEventType = SimEvent['type'];
 type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
@@ -34,7 +39,7 @@ export interface EventLogOptions {
  */
 export function orderingKey(event: SimEvent): string {
   const object = event.data.object;
-  if (object.object === 'payment_intent') return object.id;
+  if (object.object === 'payment_intent' || object.object === 'payout') return object.id;
   const intent = object.payment_intent;
   return (typeof intent === 'string' ? intent : intent?.id) ?? object.id;
 }
@@ -48,16 +53,21 @@ export class EventLog {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Records an event about `object`; `data.object` is a copy taken now, as Stripe's is. */
+  /**
+   * Records an event about `object`; `data.object` is a copy taken now, as Stripe's is. An event about a
+   * connected account's object names the `account`, as Stripe's Connect events do.
+   */
   record<T extends SimEventType>(
     type: T,
     object: EventOf<T>['data']['object'],
     request: RequestInfo | null,
+    account: string | null = null,
   ): SimEvent {
     // The signature pairs each type with its object; TypeScript cannot follow that pairing into the literal.
     const event = {
       id: newId('evt'),
       object: 'event',
+      ...(account ? { account } : {}),
       api_version: Stripe.API_VERSION,
       created: Math.floor(this.now().getTime() / 1000),
       data: { object: structuredClone<SimEvent['data']['object']>(object) },

@@ -31,8 +31,9 @@ function isSaved(status: number): boolean {
 }
 
 /**
- * Stripe's `Idempotency-Key` on POST, scoped to the API key: the same key and parameters replay the saved
- * response with `Idempotent-Replayed: true`; other parameters or another endpoint are a 400 idempotency_error.
+ * Stripe's `Idempotency-Key` on POST, scoped to the API key and the connected account: the same key and
+ * parameters replay the saved response with `Idempotent-Replayed: true`; other parameters or another
+ * endpoint are a 400 idempotency_error.
  * Keys are forgotten after 24 hours, as Stripe forgets them.
  */
 export function idempotency(options: { now?: () => number } = {}): Middleware<SimState> {
@@ -52,7 +53,7 @@ export function idempotency(options: { now?: () => number } = {}): Middleware<Si
     ctx.set('Idempotency-Key', key);
 
     forgetExpired();
-    const scope = `${ctx.state.caller.key}\n${key}`;
+    const scope = `${ctx.state.caller.key}\n${ctx.state.account ?? ''}\n${key}`;
     const endpoint = `${ctx.method} ${ctx.path}`;
     const print = fingerprint(ctx.state.params);
     const previous = stored.get(scope);

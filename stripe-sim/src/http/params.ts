@@ -95,3 +95,46 @@ export function expands(params: Params, field: string): boolean {
   const value = params.expand;
   return Array.isArray(value) ? value.includes(field) : value === field;
 }
+
+/** A timestamp filter as Stripe takes it: `created=123`, or `created[gte]=…&created[lt]=…`. */
+export interface Range {
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+export function optionalRange(params: Params, name: string): Range | undefined {
+  const value = params[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string') {
+    const exact = optionalInteger(params, name) as number;
+    return { gte: exact, lte: exact };
+  }
+  const hash = optionalHash(params, name) as Params;
+  const range: Range = {};
+  for (const key of Object.keys(hash)) {
+    if (key !== 'gt' && key !== 'gte' && key !== 'lt' && key !== 'lte') throw unknownParam(`${name}[${key}]`);
+    const bound = hash[key];
+    if (typeof bound !== 'string' || !/^-?\d+$/.test(bound)) {
+      throw invalidRequest(
+        `Invalid integer: ${String(bound)}`,
+        `${name}[${key}]`,
+        'parameter_invalid_integer',
+      );
+    }
+    range[key] = Number(bound);
+  }
+  return range;
+}
+
+/** Whether a timestamp falls in a range (an absent range lets everything through). */
+export function inRange(value: number, range: Range | undefined): boolean {
+  if (!range) return true;
+  return (
+    (range.gt === undefined || value > range.gt) &&
+    (range.gte === undefined || value >= range.gte) &&
+    (range.lt === undefined || value < range.lt) &&
+    (range.lte === undefined || value <= range.lte)
+  );
+}

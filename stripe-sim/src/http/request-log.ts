@@ -49,9 +49,10 @@ export function requestLog(log: (line: string) => void): Middleware<SimState> {
     const params = redact(ctx.state.params);
     const received = params && Object.keys(params).length > 0 ? ` ${JSON.stringify(params)}` : '';
     const key = ctx.get('idempotency-key') ? ` [Idempotency-Key ${ctx.get('idempotency-key')}]` : '';
+    const account = ctx.get('stripe-account') ? ` [Stripe-Account ${ctx.get('stripe-account')}]` : '';
     const replayed = ctx.response.get('Idempotent-Replayed') ? ' (replayed)' : '';
     log(
-      `${ctx.method} ${ctx.path}${received}${key} -> ${ctx.status}${replayed} ${summarize(ctx.body)}`.trimEnd(),
+      `${ctx.method} ${ctx.path}${received}${key}${account} -> ${ctx.status}${replayed} ${summarize(ctx.body)}`.trimEnd(),
     );
   };
 }

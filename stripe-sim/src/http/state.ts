@@ -8,6 +8,8 @@ export interface SimState {
   requestId: string;
   params: Params;
   caller: Caller;
+  /** The connected account of `Stripe-Account`, or null for the platform itself. */
+  account: string | null;
 }
 
 export type SimContext = ParameterizedContext<SimState>;

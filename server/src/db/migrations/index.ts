@@ -3,6 +3,10 @@ import * as initial from './20261123T1500_initial.ts';
 import * as checkoutLifecycle from './20261123T1530_checkout_lifecycle.ts';
 import * as rateLimits from './20261123T1600_rate_limits.ts';
 import * as unloggedRateLimits from './20261123T1700_unlogged_rate_limits.ts';
+import * as promoterApiIndexes from './20261123T1800_promoter_api_indexes.ts';
+import * as refundsAndScans from './20261123T1810_refunds_and_scans.ts';
+import * as outgoingWebhooks from './20261123T1820_outgoing_webhooks.ts';
+import * as promoterStripeAccounts from './20261123T1820_promoter_stripe_accounts.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is visible in review
 // and works the same under tsx, bundlers and compiled output.
@@ -11,6 +15,10 @@ const migrations: Record<string, Migration> = {
   '20261123T1530_checkout_lifecycle': checkoutLifecycle,
   '20261123T1600_rate_limits': rateLimits,
   '20261123T1700_unlogged_rate_limits': unloggedRateLimits,
+  '20261123T1800_promoter_api_indexes': promoterApiIndexes,
+  '20261123T1810_refunds_and_scans': refundsAndScans,
+  '20261123T1820_outgoing_webhooks': outgoingWebhooks,
+  '20261123T1820_promoter_stripe_accounts': promoterStripeAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

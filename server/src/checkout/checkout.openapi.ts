@@ -1,0 +1,89 @@
+import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { ticketIdParam } from '../tickets/tickets.schema.ts';
+import {
+  clientSecretBody,
+  clientSecretQuery,
+  createSessionBody,
+  sessionIdParam,
+  updateSessionBody,
+} from './checkout.schema.ts';
+
+const tag = 'Checkout sessions';
+const params = { id: sessionIdParam };
+const notFound = ['checkout.session_not_found' as const];
+
+export const checkoutDocs: RouteDocs = {
+  'POST /v1/checkout/sessions': {
+    tag,
+    access: 'secretKeyOrClientSecret',
+    summary: 'Create a checkout session (holds the tickets)',
+    description:
+      'From the widget (no key) or your server (secret key, which may add `successUrl`/`cancelUrl` and ' +
+      'sends the buyer to `url`). Seats are held until `expiresAt`.',
+    body: createSessionBody,
+    responses: { 201: { description: 'The CheckoutSession, with its `clientSecret`.' } },
+    errors: {
+      400: ['event.tier_not_found'],
+      404: ['event.not_found'],
+      409: ['event.not_on_sale', 'event.tier_oversold', 'event.tier_not_on_sale'],
+    },
+  },
+  'GET /v1/checkout/sessions/:id': {
+    tag,
+    access: 'secretKeyOrClientSecret',
+    summary: 'Read a checkout session',
+    description:
+      'With the secret key of its promoter, or `?clientSecret=`. Complete sessions carry the order.',
+    params,
+    query: clientSecretQuery,
+    responses: { 200: { description: 'The CheckoutSession.' } },
+    errors: { 404: notFound },
+  },
+  'POST /v1/checkout/sessions/:id': {
+    tag,
+    access: 'secretKeyOrClientSecret',
+    summary: "Change an open session's tickets",
+    params,
+    body: updateSessionBody,
+    responses: { 200: { description: 'The CheckoutSession.' } },
+    errors: {
+      400: ['event.tier_not_found'],
+      404: notFound,
+      409: ['checkout.session_not_open', 'event.tier_oversold', 'event.tier_not_on_sale'],
+      410: ['checkout.session_expired'],
+    },
+  },
+  'POST /v1/checkout/sessions/:id/payment': {
+    tag,
+    access: 'secretKeyOrClientSecret',
+    summary: 'Start paying: the PaymentIntent and its client secret',
+    params,
+    body: clientSecretBody,
+    responses: { 200: { description: '`{ paymentIntentId, clientSecret }`' } },
+    errors: {
+      404: notFound,
+      409: ['checkout.session_not_open'],
+      410: ['checkout.session_expired'],
+      503: ['payments.unavailable'],
+    },
+  },
+  'POST /v1/checkout/sessions/:id/cancel': {
+    tag,
+    access: 'secretKeyOrClientSecret',
+    summary: 'Cancel an open session and release its tickets',
+    params,
+    body: clientSecretBody,
+    responses: { 200: { description: 'The CheckoutSession.' } },
+    errors: { 404: notFound, 409: ['checkout.session_not_open'] },
+  },
+  'GET /v1/checkout/sessions/:id/tickets/:ticketId/qr.svg': {
+    tag,
+    access: 'public',
+    summary: "A ticket's QR code, for the buyer's confirmation page",
+    description: 'Needs `?clientSecret=` even with a secret key (it is an `<img src>`).',
+    params: { id: sessionIdParam, ticketId: ticketIdParam },
+    query: clientSecretQuery,
+    responses: { 200: { description: 'An SVG image.', contentType: 'image/svg+xml' } },
+    errors: { 404: [...notFound, 'ticket.not_found'] },
+  },
+};

@@ -1,0 +1,70 @@
+import { ERROR_CODES } from '../http/errors.ts';
+import { API_VERSIONS } from '../http/version.ts';
+
+/** What every operation refers to: the bearer scheme, the shared headers, the error shape. */
+export const COMPONENTS = {
+  securitySchemes: {
+    bearerAuth: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A secret key: `er_test_…` for test mode, `er_live_…` for live mode.',
+    },
+  },
+  parameters: {
+    ApiVersion: {
+      name: 'EntryRate-Version',
+      in: 'header',
+      required: false,
+      description: 'The dated API version to use; the newest when absent. The response names the one used.',
+      schema: { type: 'string', enum: [...API_VERSIONS] },
+    },
+    IdempotencyKey: {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Makes a POST safe to retry for 24 hours: the same key and body replay the first answer ' +
+        '(`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    },
+    StripeSignature: {
+      name: 'Stripe-Signature',
+      in: 'header',
+      required: true,
+      description: "Stripe's signature of the raw body (`t=…,v1=…`).",
+      schema: { type: 'string' },
+    },
+  },
+  headers: {
+    EntryRateVersion: { description: 'The API version used.', schema: { type: 'string' } },
+    RequestId: {
+      description: 'The request id (`req_…`), also in error bodies.',
+      schema: { type: 'string' },
+    },
+  },
+  responses: {
+    Error: {
+      description: 'An error.',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    },
+  },
+  schemas: {
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message', 'docs', 'requestId'],
+          properties: {
+            code: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'Stable and dotted.' },
+            message: { type: 'string', description: 'For people; may change.' },
+            param: { type: 'string', description: 'The offending field, as `items[0].quantity`.' },
+            docs: { type: 'string', format: 'uri' },
+            requestId: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import { assetsDocs } from '../assets/assets.openapi.ts';
+import { checkoutDocs } from '../checkout/checkout.openapi.ts';
+import { docsDocs } from '../docs/docs.openapi.ts';
+import { eventsDocs } from '../events/events.openapi.ts';
+import { healthDocs } from '../health/health.openapi.ts';
+import { ordersDocs } from '../orders/orders.openapi.ts';
+import { stripeWebhookDocs } from '../payments/stripe-webhook.openapi.ts';
+import { payoutsDocs } from '../payouts/payouts.openapi.ts';
+import { apiKeysDocs } from '../promoters/api-keys.openapi.ts';
+import { scansDocs } from '../scans/scans.openapi.ts';
+import { storefrontDocs } from '../storefront/storefront.openapi.ts';
+import { ticketsDocs } from '../tickets/tickets.openapi.ts';
+import { venuesDocs } from '../venues/venues.openapi.ts';
+import { webhookRequestsDocs, webhooksDocs } from '../webhooks/webhooks.openapi.ts';
+import { widgetDocs } from '../widget/widget.openapi.ts';
+import { openapiDocs } from './openapi.openapi.ts';
+import type { RouteDocs } from './openapi.types.ts';
+
+/**
+ * Every feature's route documentation. A feature that adds a router adds its `*.openapi.ts` here;
+ * `test/openapi.int.test.ts` fails for any mounted route missing from this, and for any stale entry.
+ */
+export const ROUTE_DOCS: RouteDocs = {
+  ...healthDocs,
+  ...assetsDocs,
+  ...docsDocs,
+  ...stripeWebhookDocs,
+  ...widgetDocs,
+  ...checkoutDocs,
+  ...eventsDocs,
+  ...ordersDocs,
+  ...ticketsDocs,
+  ...scansDocs,
+  ...venuesDocs,
+  ...apiKeysDocs,
+  ...storefrontDocs,
+  ...webhooksDocs,
+  ...payoutsDocs,
+  ...openapiDocs,
+};
+
+export const WEBHOOK_REQUEST_DOCS = webhookRequestsDocs;

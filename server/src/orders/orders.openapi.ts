@@ -1,0 +1,39 @@
+import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { listOrdersQuery, orderIdParam, refundOrderBody } from './orders.schema.ts';
+
+const tag = 'Orders';
+const params = { id: orderIdParam };
+
+export const ordersDocs: RouteDocs = {
+  'GET /v1/orders': {
+    tag,
+    access: 'secretKey',
+    summary: 'List your orders',
+    query: listOrdersQuery,
+    responses: { 200: { description: '`{ data: Order[], pagination }`' } },
+  },
+  'GET /v1/orders/:id': {
+    tag,
+    access: 'secretKey',
+    summary: 'Read an order with its tickets',
+    params,
+    responses: { 200: { description: 'The Order.' } },
+    errors: { 404: ['order.not_found'] },
+  },
+  'POST /v1/orders/:id/refund': {
+    tag,
+    access: 'secretKey',
+    summary: 'Refund an order, in full (default) or in part',
+    description: 'Through Stripe Refunds; a full refund voids the tickets. Sends `order.refunded`.',
+    params,
+    body: refundOrderBody,
+    responses: { 200: { description: 'The Order, `refunded` or `partially_refunded`.' } },
+    errors: {
+      400: ['order.refund_too_large'],
+      404: ['order.not_found'],
+      409: ['order.already_refunded'],
+      502: ['payments.refund_failed'],
+      503: ['payments.unavailable'],
+    },
+  },
+};

@@ -1,0 +1,31 @@
+import Router from '@koa/router';
+import type { AppDeps } from '../app.deps.ts';
+import { authOf, requireApiKey } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+import { listOrdersQuery, orderIdParam, refundOrderBody } from './orders.schema.ts';
+import { getOrder, listOrders } from './orders.service.ts';
+import { refundOrder } from './refunds.service.ts';
+
+/** Promoter routes for orders and their refunds (secret key). */
+export function ordersRouter({ db, payments }: AppDeps): Router {
+  const router = new Router({ prefix: '/v1/orders' });
+  router.use(requireApiKey());
+
+  router.get('/', async (ctx) => {
+    ctx.body = await listOrders(db, authOf(ctx), parse(listOrdersQuery, ctx.query));
+  });
+
+  router.get('/:id', async (ctx) => {
+    ctx.body = await getOrder(db, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'));
+  });
+
+  router.post('/:id/refund', async (ctx) => {
+    const input = parse(refundOrderBody, ctx.request.body ?? {});
+    ctx.body = await refundOrder(db, payments, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'), {
+      amount: input.amount,
+      idempotencyKey: ctx.get('Idempotency-Key') || input.idempotency_key || null,
+    });
+  });
+
+  return router;
+}

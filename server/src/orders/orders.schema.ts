@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { pageQuery } from '../http/pagination.ts';
+
+export const listOrdersQuery = pageQuery.extend({
+  eventId: z.string().min(1).max(100).optional(),
+  status: z.enum(['paid', 'partially_refunded', 'refunded']).optional(),
+  /** Matches the buyer's email exactly, ignoring case. */
+  buyerEmail: z.string().trim().min(1).max(254).optional(),
+});
+export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
+
+export const orderIdParam = z.string().min(1).max(100);
+
+export const refundOrderBody = z
+  .object({
+    /** Minor units; the whole of what is left when absent. */
+    amount: z.number().int('must be a whole amount in minor units (1200 is £12.00)').min(1).optional(),
+    // The Eventop shape may carry the idempotency key in the body; the middleware reads it.
+    idempotency_key: z.string().max(255).optional(),
+  })
+  .default({});
+export type RefundOrderInput = z.infer<typeof refundOrderBody>;

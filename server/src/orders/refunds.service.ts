@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+import type { Database, Executor } from '../db/database.ts';
+import { ApiError } from '../http/errors.ts';
+import { formatMoney } from '../lib/money.ts';
+import type { PaymentGateway, StripeRefund } from '../payments/stripe.gateway.ts';
+import type { AuthenticatedKey } from '../promoters/promoters.store.ts';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
+import type { Order } from './orders.mapper.ts';
+import { getOrder, loadOrder, orderNotFound } from './orders.service.ts';
+import {
+  findOrderByPaymentIntent,
+  findOwnedOrder,
+  insertRefund,
+  lockOrder,
+  type OrderRow,
+  setAmountRefunded,
+  voidOrderTickets,
+} from './orders.store.ts';
+
+export interface RefundRequest {
+  /** Minor units; what is left when absent. */
+  amount?: number | undefined;
+  /** The request's Idempotency-Key, when it has one. */
+  idempotencyKey: string | null;
+}
+
+/**
+ * Refunds an order through Stripe, in full by default. Check, call Stripe, then record: no lock is
+ * held during the Stripe call. Stripe is what stops two concurrent refunds from exceeding the
+ * payment (it never refunds more than is left of the charge and answers `amount_too_large` or
+ * `charge_already_refunded`); the order row is then locked to record the refund by its Stripe id,
+ * once, whichever of this request and the `charge.refunded` webhook gets there first.
+ */
+export async function refundOrder(
+  db: Database,
+  payments: PaymentGateway,
+  caller: AuthenticatedKey,
+  orderId: string,
+  request: RefundRequest,
+): Promise<Order> {
+  const order = await findOwnedOrder(db, caller, orderId);
+  if (!order) throw orderNotFound(orderId);
+  const amount = refundableAmount(order, request.amount);
+  const refund = await payments.refundPaymentIntent(
+    order.payment_intent_id,
+    stripeRefundKey(order, amount, caller.keyId, request.idempotencyKey),
+    amount,
+    { orderId: order.id },
+  );
+  if (!movesMoney(refund)) {
+    throw new ApiError(
+      502,
+      'payments.refund_failed',
+      `Stripe could not refund this payment (${refund.status}).`,
+    );
+  }
+  await db.transaction().execute((tx) => recordRefunds(tx, order.id, [refund]));
+  return getOrder(db, caller, order.id);
+}
+
+/** The amount to refund: what is asked, or all that is left; never more than is left. */
+function refundableAmount(order: OrderRow, asked: number | undefined): number {
+  const left = order.amount - order.amount_refunded;
+  const money = (amount: number) => formatMoney(amount, order.currency);
+  if (left <= 0) {
+    throw new ApiError(
+      409,
+      'order.already_refunded',
+      `Order '${order.id}' is already refunded in full (${money(order.amount)}).`,
+    );
+  }
+  if (asked !== undefined && asked > left) {
+    throw new ApiError(
+      400,
+      'order.refund_too_large',
+      `A refund of ${money(asked)} is more than the ${money(left)} left to refund on this order (paid ${money(order.amount)}, refunded ${money(order.amount_refunded)}).`,
+      'amount',
+    );
+  }
+  return asked ?? left;
+}
+
+/**
+ * Stripe's idempotency key for a refund. With an Idempotency-Key, from it (scoped to the API key,
+ * as the middleware scopes it): a retry of the request refunds once, two requests are two refunds.
+ * Without, from the order's state: a blind retry before the first was recorded refunds once, and
+ * a later refund (the refunded amount has moved on) gets a key of its own.
+ */
+function stripeRefundKey(
+  order: OrderRow,
+  amount: number,
+  keyId: string,
+  idempotencyKey: string | null,
+): string {
+  if (!idempotencyKey) return `refund_${order.id}_${order.amount_refunded}_${amount}`;
+  const digest = createHash('sha256').update(`${keyId}\n${idempotencyKey}`).digest('hex').slice(0, 32);
+  return `refund_${order.id}_${digest}`;
+}
+
+/** A refund that took (or will take) money back; failed and cancelled ones did not. */
+function movesMoney(refund: StripeRefund): boolean {
+  return refund.status === 'succeeded' || refund.status === 'pending';
+}
+
+/**
+ * Records Stripe refunds of an order, each once by its Stripe id, with the order row locked: the
+ * refunded amount grows by what is new, the status follows, and a full refund voids every ticket.
+ * Answers the amount newly recorded.
+ */
+export async function recordRefunds(tx: Executor, orderId: string, refunds: StripeRefund[]): Promise<number> {
+  const order = await lockOrder(tx, orderId);
+  if (!order) throw new Error(`Refunds for missing order ${orderId}`);
+  let added = 0;
+  for (const refund of refunds.filter(movesMoney)) {
+    const recorded = await insertRefund(tx, {
+      id: refund.refundId,
+      order_id: order.id,
+      amount: refund.amount,
+      created_at: refund.created,
+    });
+    if (recorded) added += refund.amount;
+  }
+  if (added === 0) return 0;
+  const amountRefunded = order.amount_refunded + added;
+  // Each Stripe refund counts once and Stripe never refunds more than was paid, so this cannot
+  // fail unless the order and its payment disagree; the CHECK constraint would refuse it anyway.
+  if (amountRefunded > order.amount) {
+    throw new Error(`Order ${order.id} would be refunded ${amountRefunded} of ${order.amount}`);
+  }
+  const status = amountRefunded === order.amount ? 'refunded' : 'partially_refunded';
+  await setAmountRefunded(tx, order.id, amountRefunded, status);
+  if (status === 'refunded') await voidOrderTickets(tx, order.id);
+  await enqueueWebhookEvent(tx, {
+    promoterId: order.promoter_id,
+    mode: order.mode,
+    type: 'order.refunded',
+    data: await loadOrder(tx, order.id),
+  });
+  return added;
+}
+
+/** The refunds of the PaymentIntent a refunded charge belongs to, read from Stripe. */
+export async function refundsOfCharge(
+  payments: Pick<PaymentGateway, 'listRefunds'>,
+  charge: Stripe.Charge,
+): Promise<StripeRefund[]> {
+  const intentId = paymentIntentOf(charge);
+  return intentId ? payments.listRefunds(intentId) : [];
+}
+
+/**
+ * Applies Stripe's `charge.refunded` to the order the charge paid for, so a refund made in Stripe's
+ * dashboard shows on the order too. A charge of no order (a late payment refunded by the worker)
+ * is left alone.
+ */
+export async function applyChargeRefunded(
+  tx: Executor,
+  charge: Stripe.Charge,
+  refunds: StripeRefund[],
+  logger: Logger,
+): Promise<void> {
+  const intentId = paymentIntentOf(charge);
+  const order = intentId ? await findOrderByPaymentIntent(tx, intentId) : undefined;
+  if (!order) {
+    logger.debug({ chargeId: charge.id }, 'refunded charge belongs to no order');
+    return;
+  }
+  const added = await recordRefunds(tx, order.id, refunds);
+  if (added > 0) logger.info({ orderId: order.id, added }, 'refund made at Stripe recorded on the order');
+}
+
+function paymentIntentOf(charge: Stripe.Charge): string | null {
+  const intent = charge.payment_intent;
+  return typeof intent === 'string' ? intent : (intent?.id ?? null);
+}

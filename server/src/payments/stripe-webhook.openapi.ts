@@ -1,0 +1,14 @@
+import type { RouteDocs } from '../openapi/openapi.types.ts';
+
+export const stripeWebhookDocs: RouteDocs = {
+  'POST /v1/stripe/webhook': {
+    tag: 'Service',
+    access: 'stripeSignature',
+    summary: "Stripe's events (payments, refunds, Connect payouts)",
+    description:
+      'For Stripe only: the signature is checked on the raw body and each event id is applied once. ' +
+      'Exempt from rate limits.',
+    responses: { 200: { description: '`{ received: true, duplicate }`' } },
+    errors: { 400: ['stripe.invalid_signature'] },
+  },
+};

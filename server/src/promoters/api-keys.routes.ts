@@ -1,0 +1,32 @@
+import Router from '@koa/router';
+import type { AppDeps } from '../app.deps.ts';
+import { authOf, requireApiKey } from '../http/auth.ts';
+import { pageQuery } from '../http/pagination.ts';
+import { parse } from '../http/validate.ts';
+import { apiKeyIdParam, createApiKeyBody } from './api-keys.schema.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
+
+/** Key management (secret key; the 20-requests-per-hour path). */
+export function apiKeysRouter({ db }: AppDeps): Router {
+  const router = new Router({ prefix: '/v1/api-keys' });
+  router.use(requireApiKey());
+
+  router.get('/', async (ctx) => {
+    ctx.body = await listApiKeys(db, authOf(ctx), parse(pageQuery, ctx.query));
+  });
+
+  router.post('/', async (ctx) => {
+    const key = await createApiKey(db, authOf(ctx), parse(createApiKeyBody, ctx.request.body ?? {}));
+    ctx.status = 201;
+    ctx.body = key;
+    // A retry with the same Idempotency-Key answers the key without its secret: it is shown once.
+    const { secret: _shownOnce, ...withoutSecret } = key;
+    ctx.state.replayBody = withoutSecret;
+  });
+
+  router.delete('/:id', async (ctx) => {
+    ctx.body = await revokeApiKey(db, authOf(ctx), parse(apiKeyIdParam, ctx.params.id, 'id'));
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+import type { Database, Executor } from '../db/database.ts';
+import type { Owner } from '../events/events.store.ts';
+import { ApiError } from '../http/errors.ts';
+import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
+import { type ApiKey, type NewApiKey, toApiKey } from './api-keys.mapper.ts';
+import { generateApiKey } from './api-keys.ts';
+import { insertApiKey, insertPromoter, listOwnedApiKeys, revokeOwnedApiKey } from './promoters.store.ts';
+
+/** The caller's keys in the caller's mode; test and live keys never list each other. */
+export async function listApiKeys(db: Executor, owner: Owner, page: PageRequest): Promise<Page<ApiKey>> {
+  return pageOf(page, await listOwnedApiKeys(db, owner, page), toApiKey);
+}
+
+/** A new key in the caller's mode; its secret is in this answer and nowhere else, ever. */
+export async function createApiKey(db: Executor, owner: Owner, input: { name?: string }): Promise<NewApiKey> {
+  const secret = generateApiKey(owner.mode);
+  const row = await insertApiKey(db, { ...owner, secret, ...(input.name ? { name: input.name } : {}) });
+  return { ...toApiKey(row), secret };
+}
+
+/**
+ * Revokes one of the caller's keys; the next request made with it is a 401. Revoking the key the
+ * request came with is allowed (rotation ends that way), and revoking twice changes nothing.
+ * Another promoter's key, or a key of the other mode, is a 404 like a key that does not exist.
+ */
+export async function revokeApiKey(db: Executor, owner: Owner, id: string): Promise<ApiKey> {
+  const row = await revokeOwnedApiKey(db, owner, id);
+  if (!row)
+    throw new ApiError(404, 'api_key.not_found', `No API key '${id}' belongs to you in ${owner.mode} mode.`);
+  return toApiKey(row);
+}
+
+/** A promoter and its first pair of keys, for `npm run entryrate -- promoter create`. */
+export async function createPromoterWithKeys(
+  db: Database,
+  name: string,
+): Promise<{ promoterId: string; testKey: string; liveKey: string }> {
+  return db.transaction().execute(async (tx) => {
+    const promoterId = await insertPromoter(tx, { name });
+    const test = await createApiKey(tx, { promoterId, mode: 'test' }, { name: 'First test key' });
+    const live = await createApiKey(tx, { promoterId, mode: 'live' }, { name: 'First live key' });
+    return { promoterId, testKey: test.secret, liveKey: live.secret };
+  });
+}

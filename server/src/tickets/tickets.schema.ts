@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ticketIdParam = z.string().min(1).max(100);

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { jsonSchemaOf } from '../openapi/openapi.document.ts';
+import type { RouteDocs } from '../openapi/openapi.types.ts';
+import {
+  createEndpointBody,
+  endpointIdParam,
+  listDeliveriesQuery,
+  listEndpointsQuery,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+} from './webhooks.schema.ts';
+
+const tag = 'Webhooks';
+const params = { id: endpointIdParam };
+const notFound = { 404: ['webhook_endpoint.not_found' as const] };
+
+export const webhooksDocs: RouteDocs = {
+  'POST /v1/webhook-endpoints': {
+    tag,
+    access: 'secretKey',
+    summary: 'Create a webhook endpoint',
+    description:
+      'Subscribes a URL to event types (or `["*"]`) for your key\'s mode. The answer carries the signing ' +
+      '`secret` (`whsec_…`): it is shown this once. Live endpoints must be https on the public internet; ' +
+      'test endpoints may also be `http://localhost` or `http://127.0.0.1`.',
+    body: createEndpointBody,
+    responses: { 201: { description: 'The endpoint, with its signing `secret`.' } },
+  },
+  'GET /v1/webhook-endpoints': {
+    tag,
+    access: 'secretKey',
+    summary: 'List webhook endpoints',
+    description:
+      'Newest first, without secrets. A disabled endpoint says why and since when in `disabledReason`.',
+    query: listEndpointsQuery,
+    responses: { 200: { description: '`{ data: WebhookEndpoint[], pagination }`' } },
+  },
+  'DELETE /v1/webhook-endpoints/:id': {
+    tag,
+    access: 'secretKey',
+    summary: 'Delete a webhook endpoint',
+    description: 'It gets no new events, and deliveries still pending for it are given up.',
+    params,
+    responses: { 200: { description: '`{ id, deleted: true }`' } },
+    errors: notFound,
+  },
+  'GET /v1/webhook-endpoints/:id/deliveries': {
+    tag,
+    access: 'secretKey',
+    summary: "List an endpoint's deliveries",
+    description:
+      'The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, ' +
+      '`failed`), attempts, last status code and error, next attempt and delivery time.',
+    params,
+    query: listDeliveriesQuery,
+    responses: { 200: { description: '`{ data: WebhookDelivery[], pagination }`' } },
+    errors: notFound,
+  },
+};
+
+const FIRES_WHEN: Record<WebhookEventType, string> = {
+  'order.completed':
+    "A buyer's payment succeeded and the tickets were issued; `data` is the Order with its tickets.",
+  'order.refunded': 'A refund was processed (full or partial); `data` is the Order.',
+  'scan.recorded': 'A door scan was accepted; `data` is the scan result.',
+  'payout.paid': 'A Stripe Connect payout reached your bank; `data` is the Payout.',
+  'event.published': 'An event went live; `data` is the Event with its tiers.',
+};
+
+const webhookBody = z.object({
+  id: z.string().describe('The event id (`we_…`): the same on every retry, so deduplicate on it.'),
+  type: z.enum(WEBHOOK_EVENT_TYPES),
+  createdAt: z.iso.datetime().describe('When the change happened.'),
+  data: z.record(z.string(), z.unknown()).describe('The API object the event is about.'),
+});
+
+const header = (name: string, description: string) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+/** OpenAPI's `webhooks`: what we POST to an endpoint for each event type. */
+export const webhookRequestsDocs: Record<string, Record<string, unknown>> = Object.fromEntries(
+  WEBHOOK_EVENT_TYPES.map((type) => [
+    type,
+    {
+      post: {
+        summary: type,
+        description: `${FIRES_WHEN[type]} Retried with backoff for 3 days until your endpoint answers 2xx within 10 s.`,
+        tags: [tag],
+        parameters: [
+          header(
+            'EntryRate-Signature',
+            'hex(HMAC-SHA256(endpoint secret, raw body)); compare it timing-safe with your own.',
+          ),
+          header('EntryRate-Event-Id', 'The event id (`we_…`), as in the body: deduplicate on it.'),
+          header(
+            'EntryRate-Timestamp',
+            'Unix seconds when this attempt was sent (not signed: use it only to spot stale retries).',
+          ),
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: jsonSchemaOf(webhookBody) } },
+        },
+        responses: { '2XX': { description: 'Received; anything else (or no answer in 10 s) is retried.' } },
+      },
+    },
+  ]),
+);

@@ -1,0 +1,41 @@
+import Router from '@koa/router';
+import type { AppDeps } from '../app.deps.ts';
+import { authOf, requireApiKey } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+import {
+  createEndpointBody,
+  endpointIdParam,
+  listDeliveriesQuery,
+  listEndpointsQuery,
+} from './webhooks.schema.ts';
+import { createEndpoint, deleteEndpoint, listDeliveries, listEndpoints } from './webhooks.service.ts';
+
+/** The promoter's outgoing webhook endpoints and their delivery logs (secret key, per mode). */
+export function webhooksRouter({ db }: AppDeps): Router {
+  const router = new Router({ prefix: '/v1/webhook-endpoints' });
+  router.use(requireApiKey());
+
+  router.post('/', async (ctx) => {
+    const endpoint = await createEndpoint(db, authOf(ctx), parse(createEndpointBody, ctx.request.body));
+    ctx.status = 201;
+    ctx.body = endpoint;
+    // The secret is shown once: a retry with the same Idempotency-Key answers the endpoint without it.
+    const { secret: _shownOnce, ...withoutSecret } = endpoint;
+    ctx.state.replayBody = withoutSecret;
+  });
+
+  router.get('/', async (ctx) => {
+    ctx.body = await listEndpoints(db, authOf(ctx), parse(listEndpointsQuery, ctx.query));
+  });
+
+  router.delete('/:id', async (ctx) => {
+    ctx.body = await deleteEndpoint(db, authOf(ctx), parse(endpointIdParam, ctx.params.id, 'id'));
+  });
+
+  router.get('/:id/deliveries', async (ctx) => {
+    const id = parse(endpointIdParam, ctx.params.id, 'id');
+    ctx.body = await listDeliveries(db, authOf(ctx), id, parse(listDeliveriesQuery, ctx.query));
+  });
+
+  return router;
+}

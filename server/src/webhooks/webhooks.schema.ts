@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { pageQuery } from '../http/pagination.ts';
+
+/** Every event type a promoter can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'order.completed',
+  'order.refunded',
+  'scan.recorded',
+  'payout.paid',
+  'event.published',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const createEndpointBody = z.object({
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
+    .max(2000)
+    .describe('Where events are POSTed: https, or http://localhost / 127.0.0.1 with a test key.'),
+  events: z
+    .array(z.enum([...WEBHOOK_EVENT_TYPES, '*']))
+    .min(1, 'subscribe to at least one event type, or ["*"] for all')
+    .max(WEBHOOK_EVENT_TYPES.length)
+    .refine((events) => !events.includes('*') || events.length === 1, {
+      message: '"*" already means every event; send it alone',
+    })
+    .transform((events) => [...new Set(events)]),
+});
+export type CreateEndpointInput = z.infer<typeof createEndpointBody>;
+
+export const endpointIdParam = z.string().regex(/^wh_[0-9a-z]+$/, 'must be a webhook endpoint id (wh_…)');
+
+export const listEndpointsQuery = pageQuery;
+export const listDeliveriesQuery = pageQuery;

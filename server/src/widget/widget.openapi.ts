@@ -1,0 +1,15 @@
+import { eventIdParam } from '../events/events.schema.ts';
+import type { RouteDocs } from '../openapi/openapi.types.ts';
+
+export const widgetDocs: RouteDocs = {
+  'GET /v1/widget/events/:id': {
+    tag: 'Widget',
+    access: 'public',
+    summary: 'A live event as the widget shows it',
+    description:
+      'Event, venue, tiers with availability, payment configuration and server time; any origin, cached 2 s.',
+    params: { id: eventIdParam },
+    responses: { 200: { description: 'A WidgetEvent.' } },
+    errors: { 404: ['event.not_found'] },
+  },
+};
