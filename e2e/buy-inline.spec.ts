@@ -16,6 +16,9 @@ test.describe('buying inline on the promoter’s site', () => {
     await expect(tickets).toHaveCount(2);
     await expect(tickets.first()).toContainText(/tkt_[0-9a-z]{16}/);
     await expect(tickets.first()).toContainText('Early bird');
+    const qr = tickets.first().getByRole('img', { name: /^QR code tkt_/ });
+    await expect(qr).toBeVisible();
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await testInfo.attach('confirmation', {
       body: await checkout.page.screenshot({ fullPage: true }),
       contentType: 'image/png',

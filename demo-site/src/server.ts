@@ -27,7 +27,8 @@ const PAGE_HEADERS: Record<string, Record<string, string>> = {
       "style-src 'self'",
       'frame-src {{API_URL}} {{STRIPE_SIM_URL}}',
       'connect-src {{API_URL}} {{STRIPE_SIM_URL}}',
-      "img-src 'self' data:",
+      // The buyer's ticket QR codes are images from the API.
+      "img-src 'self' data: {{API_URL}}",
     ].join('; '),
   },
 };

@@ -135,6 +135,9 @@ export function createClient(base: string) {
       request<PaymentIntentRef>(base, `${sessionPath(s)}/payment`, secret(s), key),
     /** Ends an unpaid session and releases its seats at once. */
     cancel: (s: SessionRef) => request<CheckoutSession>(base, `${sessionPath(s)}/cancel`, secret(s)),
+    /** A ticket's QR image; `w` busts the cache when a rotating code moves to its next window. */
+    qr: (s: SessionRef, ticketId: string, w: number) =>
+      `${base}${sessionPath(s)}/tickets/${enc(ticketId)}/qr.svg?clientSecret=${enc(s.clientSecret)}&w=${w}`,
     session: (s: SessionRef) =>
       request<CheckoutSession>(base, `${sessionPath(s)}?clientSecret=${enc(s.clientSecret)}`),
   };

@@ -37,7 +37,7 @@ type View =
   | { at: 'confirming' }
   | { at: 'slow' }
   | { at: 'ended' }
-  | { at: 'done'; order: Order }
+  | { at: 'done'; order: Order; session: SessionRef }
   | { at: 'leaving'; url: string; paid: boolean };
 
 /**
@@ -65,7 +65,7 @@ export function HostedCheckout({ base, session: ref, slot, store }: Props) {
   const finish = (s: CheckoutSession, replace = false) => {
     const url = redirectTarget(s.successUrl, s.id);
     if (url) leave(url, true, replace);
-    else if (s.order) setView({ at: 'done', order: s.order });
+    else if (s.order) setView({ at: 'done', order: s.order, session: s });
     else setView({ at: 'confirming' });
   };
 
@@ -241,7 +241,9 @@ export function HostedCheckout({ base, session: ref, slot, store }: Props) {
           )}
         </>
       )}
-      {view.at === 'done' && <Confirmation data={data} order={view.order} />}
+      {view.at === 'done' && (
+        <Confirmation data={data} order={view.order} qr={(id, w) => api.qr(view.session, id, w)} />
+      )}
     </div>
   );
 }

@@ -25,7 +25,7 @@ export type Step =
   | { at: 'pay'; session: CheckoutSession }
   | { at: 'confirming'; session: SessionRef }
   | { at: 'slow'; session: SessionRef; lapsed: boolean }
-  | { at: 'done'; order: Order }
+  | { at: 'done'; order: Order; session: SessionRef }
   | { at: 'expired' };
 
 /** What the inline card and the modal's dialog pass to the checkout. */
@@ -158,7 +158,7 @@ export function Checkout(p: CheckoutProps) {
       if (s?.status === 'complete' && s.order) {
         settle();
         emit(host, 'completed', { orderId: s.order.id, amount: s.order.amount, currency: s.order.currency });
-        setStep({ at: 'done', order: s.order });
+        setStep({ at: 'done', order: s.order, session: step.session });
       } else {
         setStep({
           at: 'slow',
@@ -202,7 +202,9 @@ export function Checkout(p: CheckoutProps) {
           <time dateTime={event.doors}>{formatDoors(event.doors, undefined, event.venue.timezone)}</time>
         </p>
       </header>
-      {step.at === 'done' && <Confirmation data={data} order={step.order} />}
+      {step.at === 'done' && (
+        <Confirmation data={data} order={step.order} qr={(id, w) => api.qr(step.session, id, w)} />
+      )}
       {step.at === 'select' && (
         <>
           {held && (

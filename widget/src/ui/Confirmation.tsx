@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Order, WidgetEvent } from '../api';
 import { formatDoors, formatMoney } from '../format';
 import { useFocusOnMount } from './hooks';
@@ -5,19 +6,23 @@ import { useFocusOnMount } from './hooks';
 interface Props {
   data: WidgetEvent;
   order: Order;
+  /** The URL of a ticket's QR image; `window` changes it, so rotating codes are fetched afresh. */
+  qr: (ticketId: string, window: number) => string;
 }
 
 /** The order the server completed: its id, each ticket and where they were emailed. */
-export function Confirmation({ data, order }: Props) {
+export function Confirmation({ data, order, qr }: Props) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // Rotating codes change every 30 seconds (a screenshot stops working); static ones come from cache.
+  const [window, setWindow] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setWindow((w) => w + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
   const { event } = data;
   const names = new Map(data.tiers.map((t) => [t.id, t.name]));
   return (
     <section class="done" aria-labelledby="er-done">
-      <svg class="tick" viewBox="0 0 24 24" aria-hidden="true">
-        <circle cx="12" cy="12" r="11" />
-        <path d="m7 12.5 3.2 3.2L17 9" />
-      </svg>
       <h2 id="er-done" tabIndex={-1} ref={heading}>
         You're going to {event.title}
       </h2>
@@ -32,11 +37,12 @@ export function Confirmation({ data, order }: Props) {
           <li key={t.id}>
             <span>{names.get(t.tierId) ?? 'Ticket'}</span>
             <code>{t.id}</code>
+            <img src={qr(t.id, window)} alt={`QR code ${t.id}`} width={168} height={168} />
           </li>
         ))}
       </ul>
       <p class="note">
-        We've emailed your tickets to <strong>{order.buyerEmail}</strong>. Show the QR code at the door.
+        Booked for <strong>{order.buyerEmail}</strong>. Show the QR codes at the door.
       </p>
     </section>
   );
