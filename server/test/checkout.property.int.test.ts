@@ -28,6 +28,7 @@ const links = { publicUrl: 'http://localhost:4000' };
 
 /** A Stripe stand-in that keeps just enough state to say no where Stripe would. */
 class FakeStripe implements PaymentGateway {
+  readonly mode = 'test' as const;
   intents = new Map<string, { amount: number; currency: string; sessionId: string; status: string }>();
   refunds = new Map<string, string>(); // idempotency key -> payment intent
   async createPaymentIntent(r: Parameters<PaymentGateway['createPaymentIntent']>[0]) {

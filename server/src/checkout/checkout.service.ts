@@ -157,6 +157,13 @@ export async function startPayment(
 ): Promise<{ paymentIntentId: string; clientSecret: string }> {
   const session = await authorisedSession(db, caller, id);
   assertPayable(session);
+  if (session.mode !== payments.mode) {
+    throw new ApiError(
+      409,
+      'payments.mode_unavailable',
+      `This ${session.mode}-mode checkout cannot be paid: the server has a Stripe ${payments.mode} key.`,
+    );
+  }
   if (!session.payment_intent_id) {
     const created = await payments.createPaymentIntent({
       amount: session.amount_total,

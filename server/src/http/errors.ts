@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   'order.refund_too_large': 'The refund is more than what is left to refund on the order.',
   'ticket.not_found': 'No ticket with this id belongs to you (or to this checkout).',
   'payments.unavailable': 'The payment provider could not be reached; try again.',
+  'payments.mode_unavailable':
+    "The server's Stripe key is of the other mode: test-mode checkouts never touch Stripe's live mode, nor live ones its test mode.",
   'payouts.account_not_connected':
     'No Stripe account is connected to you, or Stripe no longer lets us read it; payouts cannot be listed.',
   'payouts.mode_unavailable':

@@ -42,6 +42,8 @@ export interface PayoutFilters {
 
 /** The slice of Stripe the product uses; one implementation talks to Stripe or the stripe-sim. */
 export interface PaymentGateway {
+  /** The mode of the Stripe key: test-mode sessions are paid only with a test key, live with live. */
+  readonly mode: 'test' | 'live';
   createPaymentIntent(request: PaymentIntentRequest): Promise<{ id: string; clientSecret: string }>;
   /**
    * The client secret of an existing PaymentIntent, its amount brought to `amount` first when the
@@ -88,6 +90,7 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
   );
 
   return {
+    mode: /^(sk|rk)_live_/.test(config.secretKey) ? 'live' : 'test',
     async createPaymentIntent(request) {
       try {
         const intent = await stripe.paymentIntents.create(
