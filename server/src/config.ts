@@ -19,6 +19,7 @@ const envSchema = z.object({
     .regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')
     .optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
   HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   RATE_LIMIT_PER_KEY: positiveInt(200),
   RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
@@ -41,6 +42,8 @@ export interface StripeConfig {
   secretKey: string;
   publishableKey: string;
   webhookSecret: string;
+  /** The signing secret of the Connect webhook endpoint (connected accounts' events), if separate. */
+  connectWebhookSecret: string | null;
   /** Set when the server talks to the stripe-sim: its API (server side) and Stripe.js (browser side). */
   sim: { apiUrl: string; publicUrl: string } | null;
 }
@@ -81,10 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         secretKey: e.STRIPE_SECRET_KEY,
         publishableKey: e.STRIPE_PUBLISHABLE_KEY as string,
         webhookSecret: e.STRIPE_WEBHOOK_SECRET as string,
+        connectWebhookSecret: e.STRIPE_CONNECT_WEBHOOK_SECRET ?? null,
         sim: null,
       }
     : {
         ...SIM_STRIPE_KEYS,
+        connectWebhookSecret: null,
         sim: {
           apiUrl: `http://127.0.0.1:${e.STRIPE_SIM_PORT}`,
           publicUrl: `http://localhost:${e.STRIPE_SIM_PORT}`,

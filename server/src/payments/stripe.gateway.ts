@@ -199,11 +199,14 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
     },
 
     verifyWebhook(rawBody, signature) {
-      try {
-        return stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
-      } catch {
-        throw new ApiError(400, 'stripe.invalid_signature', 'The Stripe-Signature header does not verify.');
+      // Stripe signs events of connected accounts (payout.paid) with the Connect endpoint's own secret.
+      for (const secret of [config.webhookSecret, config.connectWebhookSecret]) {
+        if (!secret) continue;
+        try {
+          return stripe.webhooks.constructEvent(rawBody, signature, secret);
+        } catch {}
       }
+      throw new ApiError(400, 'stripe.invalid_signature', 'The Stripe-Signature header does not verify.');
     },
 
     publicConfig() {
