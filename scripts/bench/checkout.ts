@@ -1,15 +1,13 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
 import { reserveSeats } from '../../server/src/checkout/checkout.store.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, type Database, migrateToLatest } from '../../server/src/db/database.ts';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
 import { DEMO_TEST_KEY, DEMO_VENUE_ID, seedDemo } from '../../server/src/demo/seed.ts';
 import { type BuyersJob, startBuyers } from './bench-buyers.ts';
+import { cleanups, intEnv, runBenchmark, startDatabase } from './bench-harness.ts';
 import { measure } from './bench-measure.ts';
 import { installProbe } from './bench-probe.ts';
 import { printReport, type RawResult, type TierCheck } from './bench-report.ts';
@@ -38,24 +36,11 @@ const settings = {
 };
 const HOT_STOCK = 1_000_000;
 
-const cleanups: (() => Promise<unknown>)[] = [];
-async function cleanUp() {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((error) => console.error(error));
-}
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-
-try {
-  await run();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(run);
 
 async function run() {
   const probe = installProbe();
-  const { databaseUrl, pgDataDir } = await startDatabase();
+  const { databaseUrl, pgDataDir } = await startDatabase(settings.pgPort, 'entryrate-bench-');
   const db = createDatabase(databaseUrl);
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
@@ -115,17 +100,6 @@ async function run() {
     !sellOutCheck.consistent
   )
     process.exitCode = 1;
-}
-
-async function startDatabase(): Promise<{ databaseUrl: string; pgDataDir: string | null }> {
-  if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL, pgDataDir: null };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'entryrate-bench-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  await chmod(dir, 0o755); // Postgres runs as its own user and must be able to enter it
-  const pgDataDir = path.join(dir, 'pg');
-  const pg = await startEmbeddedPostgres({ dataDir: pgDataDir, port: settings.pgPort, database: 'bench' });
-  cleanups.push(() => pg.stop());
-  return { databaseUrl: pg.url, pgDataDir };
 }
 
 /** A live event through the promoter API: a hot tier, a small one to sell out, one for the raw loop. */
@@ -220,13 +194,4 @@ async function rawLoop(db: Database, tierId: string, connections: number, from: 
   };
   await Promise.all(Array.from({ length: connections }, loop));
   return { latencies, total } satisfies RawResult;
-}
-
-function intEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a whole number, not '${value}'`);
-  return parsed;
 }

@@ -1,20 +1,18 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
 import { insertSession, markSessionComplete } from '../../server/src/checkout/checkout.store.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, type Database, migrateToLatest } from '../../server/src/db/database.ts';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
 import { DEMO_PROMOTER_ID, DEMO_TEST_KEY, DEMO_VENUE_ID, seedDemo } from '../../server/src/demo/seed.ts';
 import { createEvent, publishEvent } from '../../server/src/events/events.service.ts';
 import { findEventById } from '../../server/src/events/events.store.ts';
 import { newId, randomToken } from '../../server/src/lib/ids.ts';
 import { issueOrder } from '../../server/src/orders/orders.service.ts';
 import { currentPayload } from '../../server/src/tickets/qr.ts';
+import { cleanups, intEnv, runBenchmark, startDatabase } from './bench-harness.ts';
 import { measure, percentile } from './bench-measure.ts';
 import { installProbe, type ProbeReport } from './bench-probe.ts';
 
@@ -64,24 +62,11 @@ export interface ScansResult {
   total: number;
 }
 
-const cleanups: (() => Promise<unknown>)[] = [];
-async function cleanUp() {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((error) => console.error(error));
-}
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-
-try {
-  await run();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(run);
 
 async function run() {
   const probe = installProbe();
-  const { databaseUrl, pgDataDir } = await startDatabase();
+  const { databaseUrl, pgDataDir } = await startDatabase(settings.pgPort, 'entryrate-bench-scan-');
   const db = createDatabase(settings.syncCommit ? databaseUrl : withoutSyncCommit(databaseUrl));
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
@@ -143,17 +128,6 @@ async function run() {
     },
     recorded: Number(recorded.n),
   });
-}
-
-async function startDatabase(): Promise<{ databaseUrl: string; pgDataDir: string | null }> {
-  if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL, pgDataDir: null };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'entryrate-bench-scan-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  await chmod(dir, 0o755); // Postgres runs as its own user and must be able to enter it
-  const pgDataDir = path.join(dir, 'pg');
-  const pg = await startEmbeddedPostgres({ dataDir: pgDataDir, port: settings.pgPort, database: 'bench' });
-  cleanups.push(() => pg.stop());
-  return { databaseUrl: pg.url, pgDataDir };
 }
 
 /**
@@ -310,13 +284,4 @@ function withoutSyncCommit(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   url.searchParams.set('options', '-c synchronous_commit=off');
   return url.toString();
-}
-
-function intEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a whole number, not '${value}'`);
-  return parsed;
 }

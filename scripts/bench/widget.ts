@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PerformanceResourceTiming } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
 import playwrightConfig from '../../e2e/playwright.config.ts';
 import { type Stack, startStack } from '../stack.ts';
+import { cleanups, intEnv, runBenchmark, scratchDir } from './bench-harness.ts';
 import { percentile } from './bench-measure.ts';
 
 // `npm run bench:widget`: how heavy widget.js is, and how soon a buyer sees the tickets.
@@ -44,20 +45,7 @@ interface Run {
   firstFrame: number;
 }
 
-const cleanups: (() => Promise<unknown>)[] = [];
-async function cleanUp() {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((error) => console.error(error));
-}
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-
-try {
-  await run();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(run);
 
 async function run() {
   const file = path.join(WIDGET_DIR, 'dist', 'widget.js');
@@ -125,9 +113,7 @@ async function run() {
 
 /** Starts the demo stack on the benchmark's ports, on a fresh embedded database in a temporary directory. */
 async function startBenchStack(): Promise<Stack> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'entryrate-bench-widget-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  await chmod(dataDir, 0o755); // Postgres runs as its own user and must be able to enter it
+  const dataDir = await scratchDir('entryrate-bench-widget-');
   const { DATABASE_URL: _developersOwn, ...inherited } = process.env;
   const stack = await startStack({
     ...inherited,
@@ -222,13 +208,4 @@ function ms(value: number): string {
 
 function pct(ratio: number): string {
   return `${(ratio * 100).toFixed(0)}%`;
-}
-
-function intEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0)
-    throw new Error(`${name} must be a whole number, not '${value}'`);
-  return parsed;
 }
