@@ -8,7 +8,8 @@ import {
   type Updateable,
 } from 'kysely';
 import type { DB, EventsTable, Executor, TiersTable } from '../db/database.ts';
-import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
+import { fetchPage } from '../db/paging.ts';
+import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 
 export type EventRow = Selectable<EventsTable>;
 export type TierRow = Selectable<TiersTable>;
@@ -95,11 +96,7 @@ export async function listOwnedEvents(
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode)
     .where(eventFilters(filters));
-  const [rows, count] = await Promise.all([
-    matching.selectAll().orderBy('doors').orderBy('id').limit(page.limit).offset(offsetOf(page)).execute(),
-    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(matching, (q) => q.selectAll().orderBy('doors').orderBy('id'), page);
 }
 
 export async function findEventById(db: Executor, id: string): Promise<EventRow | undefined> {

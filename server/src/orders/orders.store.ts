@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Executor, OrdersTable, RefundsTable, TicketsTable } from '../db/database.ts';
+import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
-import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
+import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 export type TicketRow = Selectable<TicketsTable>;
@@ -69,17 +70,7 @@ export async function listOwnedOrders(
       eb(eb.fn('lower', ['buyer_email']), '=', eb.fn('lower', [eb.val(email)])),
     );
   }
-  const [rows, count] = await Promise.all([
-    matching
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(offsetOf(page))
-      .execute(),
-    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(matching, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
 }
 
 /** The tickets of some orders, with their events' QR settings, in a stable order. */

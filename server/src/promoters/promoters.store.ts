@@ -1,7 +1,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { ApiKeysTable, Executor } from '../db/database.ts';
+import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
-import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
+import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
 import { hashApiKey, type Mode } from './api-keys.ts';
 
@@ -63,17 +64,7 @@ export async function listOwnedApiKeys(
     .selectFrom('api_keys')
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode);
-  const [rows, count] = await Promise.all([
-    owned
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(offsetOf(page))
-      .execute(),
-    owned.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(owned, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
 }
 
 export async function findOwnedApiKey(

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Executor, VenuesTable } from '../db/database.ts';
+import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
-import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
+import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 
 export type VenueRow = Selectable<VenuesTable>;
 
@@ -29,17 +30,7 @@ export async function listOwnedVenues(
     .selectFrom('venues')
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode);
-  const [rows, count] = await Promise.all([
-    owned
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(offsetOf(page))
-      .execute(),
-    owned.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(owned, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
 }
 
 export async function findVenueById(db: Executor, id: string): Promise<VenueRow | undefined> {

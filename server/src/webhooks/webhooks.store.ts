@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor, WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/database.ts';
+import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
 import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
 
@@ -26,19 +27,11 @@ export async function listOwnedEndpoints(
   owner: Owner,
   page: PageRequest,
 ): Promise<PageOfRows<EndpointRow>> {
-  const [rows, count] = await Promise.all([
-    ownedEndpoints(db, owner)
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(offsetOf(page))
-      .execute(),
-    ownedEndpoints(db, owner)
-      .select((eb) => eb.fn.countAll<string>().as('total'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return fetchPage(
+    ownedEndpoints(db, owner),
+    (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    page,
+  );
 }
 
 export async function findOwnedEndpoint(
