@@ -11,10 +11,11 @@ export function buyerOf(baseUrl: string) {
       eventId: string,
       items: { tierId?: string; tier?: string; quantity: number }[],
       key?: string,
+      customerEmail = 'buyer@example.com',
     ) {
       return client.post(
         '/v1/checkout/sessions',
-        { eventId, items, customerEmail: 'buyer@example.com' },
+        { eventId, items, customerEmail },
         { key: null, ...(key ? { idempotencyKey: key } : {}) },
       );
     },

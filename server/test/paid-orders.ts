@@ -18,21 +18,13 @@ export async function buyOrder(
   stack: PaidStack,
   order: { eventId: string; items: { tier: string; quantity: number }[]; email?: string },
 ): Promise<PaidOrder> {
-  const client = api(stack.server.url);
-  const created = await client.post(
-    '/v1/checkout/sessions',
-    { eventId: order.eventId, items: order.items, customerEmail: order.email ?? 'buyer@example.com' },
-    { key: null },
-  );
+  const buyer = buyerOf(stack.server.url);
+  const created = await buyer.openSession(order.eventId, order.items, undefined, order.email);
   if (created.status !== 201) throw new Error(`session: ${created.status} ${JSON.stringify(created.body)}`);
   const session = created.body as { id: string; clientSecret: string };
-  const pay = await client.post(
-    `/v1/checkout/sessions/${session.id}/payment`,
-    { clientSecret: session.clientSecret },
-    { key: null },
-  );
+  const pay = await buyer.startPayment(session);
   await stack.stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
-  const done = await buyerOf(stack.server.url).waitFor(session, (s) => s.status === 'complete');
+  const done = await buyer.waitFor(session, (s) => s.status === 'complete');
   return {
     orderId: done.orderId,
     paymentIntentId: pay.body.paymentIntentId,
