@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startDemoSite } from '../demo-site/src/server.ts';
-import { createApp } from '../server/src/app.ts';
+import { startApi } from '../server/src/boot.ts';
 import { type Config, loadConfig } from '../server/src/config.ts';
-import { createDatabase, migrateToLatest } from '../server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
 import { DEMO_EVENT_ID, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
 import { createLogger } from '../server/src/logger.ts';
-import { liveModeWarning } from '../server/src/promoters/live-mode.ts';
 import { createStripeSim } from '../stripe-sim/src/index.ts';
 
 export interface DemoInfo {
@@ -33,7 +31,7 @@ export interface Stack {
  */
 export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<Stack> {
   const config = loadConfig(env);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const fn of stops.reverse())
@@ -47,16 +45,6 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
     if (pg) stops.push(() => pg.stop());
     const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 
-    const db = createDatabase(databaseUrl, {
-      poolSize: config.databasePoolSize,
-      onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
-    });
-    stops.push(() => db.destroy());
-    await migrateToLatest(db);
-    await seedDemo(db, { holdMinutes: config.holdMinutes });
-    const liveModeOff = await liveModeWarning(db, config.stripe);
-    if (liveModeOff) logger.warn(liveModeOff);
-
     const sim = config.stripe.sim
       ? await createStripeSim({
           port: config.stripeSimPort,
@@ -66,9 +54,11 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       : null;
     if (sim) stops.push(() => sim.stop());
 
-    const app = createApp({ ...config, databaseUrl }, { db, logger });
-    const api = await app.start();
-    stops.push(() => app.stop());
+    const api = await startApi(
+      { ...config, databaseUrl },
+      { logger, prepare: (db) => seedDemo(db, { holdMinutes: config.holdMinutes }) },
+    );
+    stops.push(() => api.stop());
     sim?.setWebhook({ url: `${api.url}/v1/stripe/webhook`, secret: config.stripe.webhookSecret });
 
     const site = await startDemoSite({

@@ -18,6 +18,7 @@ import { errorHandler } from './http/errors.ts';
 import { idempotency } from './http/idempotency.ts';
 import { rateLimiters } from './http/rate-limits.ts';
 import { requestId } from './http/request-id.ts';
+import { requestLog } from './http/request-log.ts';
 import { serverTiming } from './http/server-timing.ts';
 import { apiVersion } from './http/version.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
@@ -44,8 +45,11 @@ export interface App {
   routers: readonly Router[];
   /** Listens on `config.port` (0 picks a free port) and resolves with the bound URL. */
   start(): Promise<{ url: string; port: number }>;
-  /** Stops the worker, closes the HTTP server and (unless it was passed in) the database pool. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish (for up to `graceMs`, 10 s by
+   * default) and the worker finish its pass, then closes (unless it was passed in) the pool.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** Wires middleware and feature routers; tests pass their own config (and may pass a database). */
@@ -53,7 +57,7 @@ export function createApp(
   config: Readonly<Config> & { databaseUrl: string },
   overrides: { db?: Database; payments?: PaymentGateway; logger?: Logger; startWorker?: boolean } = {},
 ): App {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? createLogger(config);
   const db =
     overrides.db ??
     createDatabase(config.databaseUrl, {
@@ -71,6 +75,7 @@ export function createApp(
   );
   koa.use(serverTiming());
   koa.use(requestId());
+  koa.use(requestLog({ logger }));
   koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/, /^\/v1\/storefront\//] }));
   koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));
   koa.use(apiVersion());
@@ -109,22 +114,41 @@ export function createApp(
     routers: routersOf(koa),
     start: () =>
       new Promise((resolve, reject) => {
-        const listening = koa.listen(config.port, '127.0.0.1', () => {
+        const listening = koa.listen(config.port, config.host, () => {
           const { port } = listening.address() as AddressInfo;
-          logger.info({ port }, 'EntryRate API listening');
+          logger.info({ host: config.host, port }, 'EntryRate API listening');
           if (overrides.startWorker !== false) worker.start();
-          resolve({ url: `http://127.0.0.1:${port}`, port });
+          // A wildcard address is reached through loopback from this machine.
+          const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+          resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port });
         });
         listening.once('error', reject);
         server = listening;
       }),
-    stop: async () => {
-      await worker.stop();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server?.close(() => resolve()));
-      }
+    stop: async (options = {}) => {
+      await Promise.all([worker.stop(), server ? closeGracefully(server, options.graceMs ?? 10_000) : null]);
       if (!overrides.db) await db.destroy();
     },
   };
+}
+
+/**
+ * Stops accepting connections, lets requests in flight finish for up to `graceMs`, then cuts
+ * whatever is left. Keep-alive connections are closed as soon as they fall idle.
+ */
+async function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
+  });
+  await Promise.race([closed, deadline]);
+  clearInterval(idleSweep);
+  clearTimeout(timer);
+  await closed;
 }

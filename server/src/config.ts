@@ -6,6 +6,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PORT: port(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.string().default('development'),
   DEMO_PORT: port(5173),
   STRIPE_SIM_PORT: port(12111),
   PG_PORT: port(54329),
@@ -49,6 +51,10 @@ export interface StripeConfig {
 }
 
 export interface Config {
+  /** `NODE_ENV=production`: JSON logs for log shippers; otherwise lines a person reads. */
+  production: boolean;
+  /** The address the API binds: loopback by default, `0.0.0.0` behind a proxy. */
+  host: string;
   port: number;
   demoPort: number;
   pgPort: number;
@@ -96,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         },
       };
   return Object.freeze({
+    production: e.NODE_ENV === 'production',
+    host: e.HOST,
     port: e.PORT,
     demoPort: e.DEMO_PORT,
     pgPort: e.PG_PORT,
@@ -115,4 +123,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     logLevel: e.LOG_LEVEL,
   });
+}
+
+/** loadConfig for a process's entry point: a bad variable prints one plain line and exits 1. */
+export function loadConfigOrExit(prefix: string, env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    console.error(`${prefix}: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

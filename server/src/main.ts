@@ -1,39 +1,35 @@
-import path from 'node:path';
-import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { createDatabase, migrateToLatest } from './db/database.ts';
-import { startEmbeddedPostgres } from './db/embedded.ts';
+import { startApi } from './boot.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
-import { liveModeWarning } from './promoters/live-mode.ts';
 
-// The API server alone: external or embedded PostgreSQL, migrations, HTTP, graceful stop.
-// `npm start` at the repository root runs the whole demo (stripe-sim, demo site) around it.
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
+// `npm run serve`: the API server alone, as production runs it (compiled, `node server/dist/main.js`),
+// against the PostgreSQL in DATABASE_URL. It never starts a database of its own.
+const config = loadConfigOrExit('EntryRate could not start');
+const { databaseUrl } = config;
+if (!databaseUrl) {
+  console.error(
+    'EntryRate could not start: DATABASE_URL is not set. `npm run serve` runs against your PostgreSQL ' +
+      '(postgres://user:password@host:5432/entryrate); `npm start` runs the demo on an embedded one.',
+  );
+  process.exit(1);
+}
+const logger = createLogger(config);
 
-const pg = config.databaseUrl
-  ? null
-  : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.pgPort });
-const databaseUrl = config.databaseUrl ?? (pg?.url as string);
-const db = createDatabase(databaseUrl, {
-  poolSize: config.databasePoolSize,
-  onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
+const api = await startApi({ ...config, databaseUrl }, { logger }).catch((error: Error) => {
+  logger.fatal({ err: error }, `EntryRate could not start: ${error.message}`);
+  process.exit(1);
 });
-await migrateToLatest(db);
-const liveModeOff = await liveModeWarning(db, config.stripe);
-if (liveModeOff) logger.warn(liveModeOff);
-const app = createApp({ ...config, databaseUrl }, { db, logger });
-await app.start();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
+  // `on`, not `once`: a second signal (tsx relays one, so do impatient operators) must not cut the
+  // graceful stop short; the grace period bounds it anyway.
+  process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    await app.stop();
-    await db.destroy();
-    await pg?.stop();
+    logger.info({ signal }, 'stopping: finishing requests in flight and the worker pass');
+    await api.stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    logger.info('stopped');
     process.exit(0);
   });
 }

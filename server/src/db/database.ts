@@ -1,6 +1,5 @@
-import { type ColumnType, type Generated, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { type ColumnType, type Generated, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { migrationProvider } from './migrations/index.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Mode = 'test' | 'live';
@@ -242,14 +241,4 @@ export function createDatabase(
   // listener, node-postgres would turn that into an uncaught exception.
   pool.on('error', (error) => onIdleError?.(error));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-}
-
-/** Brings the schema up to the latest migration; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
-  }
 }

@@ -1,17 +1,21 @@
 import Router from '@koa/router';
-import { sql } from 'kysely';
 import type { AppDeps } from '../app.deps.ts';
+import { readiness } from './health.service.ts';
 
-/** Liveness and database reachability, for load balancers and start-up scripts. */
+/**
+ * `/health`: the process is alive (a load balancer's liveness probe; never touches the database).
+ * `/ready`: it can serve, with its database reachable and every migration applied.
+ */
 export function healthRouter({ db }: AppDeps): Router {
   const router = new Router();
-  router.get('/health', async (ctx) => {
-    const database = await sql`select 1`
-      .execute(db)
-      .then(() => 'up' as const)
-      .catch(() => 'down' as const);
-    ctx.status = database === 'up' ? 200 : 503;
-    ctx.body = { status: database === 'up' ? 'ok' : 'degraded', database, time: new Date().toISOString() };
+  router.get('/health', (ctx) => {
+    ctx.body = { status: 'ok', time: new Date().toISOString() };
+  });
+  router.get('/ready', async (ctx) => {
+    const ready = await readiness(db);
+    ctx.status = ready.status === 'ready' ? 200 : 503;
+    if (ready.status !== 'ready') ctx.set('Retry-After', '5');
+    ctx.body = { ...ready, time: new Date().toISOString() };
   });
   return router;
 }

@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import { type App, createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { liveModeWarning } from './promoters/live-mode.ts';
+
+export interface RunningApi {
+  app: App;
+  db: Database;
+  url: string;
+  /** Graceful: no new connections, requests in flight and the worker's pass finish, then the pool closes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * What every way of running the API does: opens the pool, migrates (under an advisory lock, so
+ * processes starting together are safe), warns about live mode, then listens and starts the worker.
+ * `prepare` runs between migrating and listening (the demo seeds its promoter there).
+ */
+export async function startApi(
+  config: Readonly<Config> & { databaseUrl: string },
+  options: { logger: Logger; prepare?: (db: Database) => Promise<unknown> },
+): Promise<RunningApi> {
+  const { logger } = options;
+  const db = createDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
+  });
+  try {
+    await migrateToLatest(db);
+    await options.prepare?.(db);
+    const liveModeOff = await liveModeWarning(db, config.stripe);
+    if (liveModeOff) logger.warn(liveModeOff);
+    const app = createApp(config, { db, logger });
+    const { url } = await app.start();
+    return {
+      app,
+      db,
+      url,
+      stop: async () => {
+        await app.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
