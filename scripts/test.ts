@@ -1,52 +1,117 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-// `npm test`: builds the widget, then runs the unit and integration suites (vitest) and the
-// browser suite (Playwright), and ends with one line counting every test of every suite.
+// `npm test`: builds the widget and the server, then runs every suite (unit, integration and the
+// deploy suite with vitest, the browser suite with Playwright), prints each suite's duration, and
+// ends with one line counting every test of every suite. `npm test -- <suite>` runs one suite.
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
+const RESULTS = '.data/test-results';
 
-const VITEST_JSON = '.data/test-results/vitest.json';
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface Suite {
+  name: string;
+  /** Runs the suite; its exit code. */
+  run(): number;
+  /** What the suite's reporter wrote, or null if it crashed before writing. */
+  counts(): Counts | null;
+}
+
+const vitestSuite = (name: string): Suite => {
+  const output = `${RESULTS}/${name}.json`;
+  return {
+    name,
+    run: () => {
+      rmSync(output, { force: true });
+      return run(bin('vitest'), [
+        'run',
+        '--project',
+        name,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${output}`,
+      ]);
+    },
+    counts: () => {
+      const json = readJson(output) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numPendingTests: number;
+        numTodoTests: number;
+      } | null;
+      return json
+        ? {
+            passed: json.numPassedTests,
+            failed: json.numFailedTests,
+            skipped: json.numPendingTests + json.numTodoTests,
+          }
+        : null;
+    },
+  };
+};
+
 const PLAYWRIGHT_JSON = 'e2e/artifacts/results.json';
-mkdirSync('.data/test-results', { recursive: true });
-rmSync(VITEST_JSON, { force: true });
-rmSync(PLAYWRIGHT_JSON, { force: true });
+const e2eSuite: Suite = {
+  name: 'e2e',
+  run: () => {
+    rmSync(PLAYWRIGHT_JSON, { force: true });
+    return run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts']);
+  },
+  counts: () => {
+    const json = readJson(PLAYWRIGHT_JSON) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    } | null;
+    return json
+      ? {
+          passed: json.stats.expected + json.stats.flaky,
+          failed: json.stats.unexpected,
+          skipped: json.stats.skipped,
+        }
+      : null;
+  },
+};
 
-const only = process.argv[2]; // optional: unit | integration | e2e
-const codes: number[] = [];
+const suites = [vitestSuite('unit'), vitestSuite('integration'), vitestSuite('deploy'), e2eSuite];
+const only = process.argv[2];
+const chosen = only ? suites.filter((suite) => suite.name === only) : suites;
+if (chosen.length === 0) {
+  console.error(`Unknown suite "${only}"; one of: ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+mkdirSync(RESULTS, { recursive: true });
 if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
-if (only !== 'e2e') {
-  const projects = only ? ['--project', only] : [];
-  codes.push(
-    run(bin('vitest'), [
-      'run',
-      ...projects,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${VITEST_JSON}`,
-    ]),
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const report: string[] = [];
+let ok = true;
+for (const suite of chosen) {
+  const started = Date.now();
+  const code = suite.run();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  // A suite that crashed before reporting still counts as one failure.
+  const counts = suite.counts() ?? { passed: 0, failed: 1, skipped: 0 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  ok &&= code === 0;
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  report.push(
+    `  ${suite.name.padEnd(12)} ${`${seconds} s`.padStart(9)}   ${counts.passed} passed, ${counts.failed} failed` +
+      (counts.skipped ? `, ${counts.skipped} skipped` : ''),
   );
 }
-if (!only || only === 'e2e') codes.push(run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts']));
 
-let passed = 0;
-let failed = 0;
-const vitest = readJson(VITEST_JSON) as { numPassedTests: number; numFailedTests: number } | null;
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-}
-const playwright = readJson(PLAYWRIGHT_JSON) as {
-  stats: { expected: number; unexpected: number; flaky: number };
-} | null;
-if (playwright) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-}
-// A suite that crashed before reporting still fails the run.
-const crashed = codes.some((code) => code !== 0) && failed === 0;
-console.log(`\n${passed} passed, ${failed + (crashed ? 1 : 0)} failed`);
-process.exit(codes.every((code) => code === 0) ? 0 : 1);
+console.log(`\nSuites:\n${report.join('\n')}`);
+console.log(
+  `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
+process.exit(ok ? 0 : 1);
 
 function readJson(file: string): unknown {
   try {
