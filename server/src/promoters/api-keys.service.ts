@@ -3,8 +3,16 @@ import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
 import { type ApiKey, type NewApiKey, toApiKey } from './api-keys.mapper.ts';
-import { generateApiKey } from './api-keys.ts';
-import { insertApiKey, insertPromoter, listOwnedApiKeys, revokeOwnedApiKey } from './promoters.store.ts';
+import { generateApiKey, type Mode } from './api-keys.ts';
+import {
+  findApiKey,
+  insertApiKey,
+  insertPromoter,
+  listOwnedApiKeys,
+  listPromotersWithActiveKeys,
+  promoterExists,
+  revokeOwnedApiKey,
+} from './promoters.store.ts';
 
 /** The caller's keys in the caller's mode; test and live keys never list each other. */
 export async function listApiKeys(db: Executor, owner: Owner, page: PageRequest): Promise<Page<ApiKey>> {
@@ -41,4 +49,50 @@ export async function createPromoterWithKeys(
     const live = await createApiKey(tx, { promoterId, mode: 'live' }, { name: 'First live key' });
     return { promoterId, testKey: test.secret, liveKey: live.secret };
   });
+}
+
+/** A promoter as `npm run entryrate -- promoter list` shows it. */
+export interface PromoterSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Keys not revoked, per mode. */
+  activeKeys: Record<Mode, number>;
+}
+
+/** Every promoter, oldest first, with its working keys counted per mode. */
+export async function listPromoters(db: Executor): Promise<PromoterSummary[]> {
+  const rows = await listPromotersWithActiveKeys(db);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: new Date(row.created_at).toISOString(),
+    activeKeys: { test: Number(row.test_keys), live: Number(row.live_keys) },
+  }));
+}
+
+/** A new key for any promoter, for `npm run entryrate -- key create`; null when no promoter has this id. */
+export async function createApiKeyForPromoter(
+  db: Executor,
+  promoterId: string,
+  input: { mode: Mode; name?: string | undefined },
+): Promise<NewApiKey | null> {
+  if (!(await promoterExists(db, promoterId))) return null;
+  return createApiKey(db, { promoterId, mode: input.mode }, input.name ? { name: input.name } : {});
+}
+
+/**
+ * Revokes any promoter's key by id, for `npm run entryrate -- key revoke`; null when there is no
+ * such key. Unlike the API, which answers a second revocation like the first, it says whether the
+ * key was revoked already, so an operator who typed the wrong id finds out.
+ */
+export async function revokeAnyApiKey(
+  db: Executor,
+  id: string,
+): Promise<{ key: ApiKey; promoterId: string; alreadyRevoked: boolean } | null> {
+  const found = await findApiKey(db, id);
+  if (!found) return null;
+  const owner = { promoterId: found.promoter_id, mode: found.mode };
+  const row = found.revoked_at ? found : await revokeOwnedApiKey(db, owner, id);
+  return { key: toApiKey(row ?? found), promoterId: owner.promoterId, alreadyRevoked: !!found.revoked_at };
 }

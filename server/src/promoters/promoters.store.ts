@@ -36,6 +36,26 @@ export async function promoterExists(db: Executor, id: string): Promise<boolean>
   return row !== undefined;
 }
 
+/** Every promoter, oldest first, with how many of its keys of each mode still work. */
+export async function listPromotersWithActiveKeys(db: Executor) {
+  return db
+    .selectFrom('promoters')
+    .leftJoin('api_keys', (join) =>
+      join.onRef('api_keys.promoter_id', '=', 'promoters.id').on('api_keys.revoked_at', 'is', null),
+    )
+    .select((eb) => [
+      'promoters.id',
+      'promoters.name',
+      'promoters.created_at',
+      eb.fn.count<string>('api_keys.id').filterWhere('api_keys.mode', '=', 'test').as('test_keys'),
+      eb.fn.count<string>('api_keys.id').filterWhere('api_keys.mode', '=', 'live').as('live_keys'),
+    ])
+    .groupBy('promoters.id')
+    .orderBy('promoters.created_at')
+    .orderBy('promoters.id')
+    .execute();
+}
+
 export async function insertApiKey(
   db: Executor,
   key: { promoterId: string; mode: Mode; secret: string; name?: string },
@@ -79,6 +99,11 @@ export async function findOwnedApiKey(
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode)
     .executeTakeFirst();
+}
+
+/** Any promoter's key by id: for the operator's CLI; the API only ever reads the caller's own. */
+export async function findApiKey(db: Executor, id: string): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Revokes one of the promoter's keys; revoking it again keeps the first `revoked_at`. */
