@@ -397,7 +397,7 @@ export class PromoterBackend {
       title,
       slug: `e2e-${crypto.randomUUID().slice(0, 8)}`,
       venueId,
-      doors: '2027-06-01T19:00:00Z',
+      doors: '2031-06-01T19:00:00Z',
       tiers: options.tiers ?? [{ name: 'Early bird', slug: 'early-bird', price: 1200, stock: this.stock }],
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
     });

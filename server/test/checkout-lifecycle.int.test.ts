@@ -17,7 +17,7 @@ async function liveEvent(stock: number, tier: Record<string, unknown> = {}) {
   const created = await buyer.client.post('/v1/events', {
     title: `Lifecycle ${Math.random()}`,
     venueId: 'vn_strange_brew',
-    doors: '2027-06-01T19:00:00Z',
+    doors: '2031-06-01T19:00:00Z',
     tiers: [{ name: 'General', price: 1000, stock, ...tier }],
   });
   expect(created.status).toBe(201);
@@ -92,7 +92,7 @@ describe('sessions across tiers', () => {
     const created = await buyer.client.post('/v1/events', {
       title: `Two tiers ${Math.random()}`,
       venueId: 'vn_strange_brew',
-      doors: '2027-06-01T19:00:00Z',
+      doors: '2031-06-01T19:00:00Z',
       tiers: [
         { name: 'Floor', price: 1000, stock: 5 },
         { name: 'Balcony', price: 1500, stock: 1 },
@@ -265,14 +265,14 @@ describe('sales windows', () => {
     const res = await buyer.client.post('/v1/events', {
       title: 'Bad window',
       venueId: 'vn_strange_brew',
-      doors: '2027-06-01T19:00:00Z',
+      doors: '2031-06-01T19:00:00Z',
       tiers: [
         {
           name: 'G',
           price: 1,
           stock: 1,
-          salesStart: '2027-02-01T00:00:00Z',
-          salesEnd: '2027-01-01T00:00:00Z',
+          salesStart: '2031-02-01T00:00:00Z',
+          salesEnd: '2031-01-01T00:00:00Z',
         },
       ],
     });

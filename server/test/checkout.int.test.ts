@@ -128,7 +128,7 @@ describe('checkout sessions', () => {
     const created = await buyer.post('/v1/events', {
       title: 'Tiny room',
       venueId: 'vn_strange_brew',
-      doors: '2027-01-01T20:00:00Z',
+      doors: '2031-01-01T20:00:00Z',
       tiers: [{ name: 'Only', price: 500, stock: 10 }],
     });
     await buyer.post(`/v1/events/${created.body.id}/publish`, {});

@@ -131,7 +131,7 @@ async function run(ops: Op[]) {
     {
       title: 'Property run',
       venueId: 'vn_strange_brew',
-      doors: '2027-01-01T20:00:00Z',
+      doors: '2031-01-01T20:00:00Z',
       currency: 'gbp',
       rotatingQr: false,
       tiers: [

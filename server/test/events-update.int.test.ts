@@ -29,14 +29,14 @@ describe('PATCH /v1/events/:id', () => {
     const res = await patch(event.id, {
       title: 'After',
       slug: 'after-party',
-      doors: '2027-06-01T21:00:00+01:00',
+      doors: '2031-06-01T21:00:00+01:00',
       venueId: otherVenue.id,
       holdMinutes: 5,
       rotatingQr: true,
       tiers: [
         { id: standard.id, name: 'General admission', price: 2000, maxPerOrder: 4 },
-        { name: 'VIP', price: 5000, stock: 20, salesStart: '2027-01-01T00:00:00Z' },
-        { id: early.id, stock: 50, salesEnd: '2027-05-01T00:00:00Z' },
+        { name: 'VIP', price: 5000, stock: 20, salesStart: '2031-01-01T00:00:00Z' },
+        { id: early.id, stock: 50, salesEnd: '2031-05-01T00:00:00Z' },
       ],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -44,7 +44,7 @@ describe('PATCH /v1/events/:id', () => {
       id: event.id,
       title: 'After',
       slug: 'after-party',
-      doors: '2027-06-01T20:00:00.000Z',
+      doors: '2031-06-01T20:00:00.000Z',
       venueId: otherVenue.id,
       holdMinutes: 5,
       rotatingQr: true,
@@ -74,11 +74,11 @@ describe('PATCH /v1/events/:id', () => {
         price: 5000,
         stock: 20,
         maxPerOrder: 10,
-        salesStart: '2027-01-01T00:00:00.000Z',
+        salesStart: '2031-01-01T00:00:00.000Z',
         salesEnd: null,
       }),
     ]);
-    expect(res.body.tiers[0].salesEnd).toBe('2027-05-01T00:00:00.000Z');
+    expect(res.body.tiers[0].salesEnd).toBe('2031-05-01T00:00:00.000Z');
     expect(await read('after-party')).toEqual(res.body);
 
     // null reopens a sales window; an empty PATCH changes nothing.
@@ -107,7 +107,7 @@ describe('PATCH /v1/events/:id', () => {
       [{ tiers: [{ name: 'Standard', price: 1, stock: 1 }] }, 'request.invalid', 'tiers[0].name'],
       [{ tiers: [{ id: tierId, slug: 'standard' }] }, 'request.invalid', 'tiers[0].slug'],
       [
-        { tiers: [{ id: tierId, salesStart: '2027-01-02T00:00:00Z', salesEnd: '2027-01-01T00:00:00Z' }] },
+        { tiers: [{ id: tierId, salesStart: '2031-01-02T00:00:00Z', salesEnd: '2031-01-01T00:00:00Z' }] },
         'request.invalid',
         'tiers[0].salesEnd',
       ],

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './api.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
-// The seed document's curl example, unchanged but for the key.
+// The seed document's curl example, unchanged but for the key. Its doors have passed: a draft may
+// have them, but publishing needs doors to come.
 const seedExample = {
   title: 'Mura Masa · UK tour',
   venueId: 'vn_strange_brew',
@@ -20,6 +21,8 @@ beforeAll(async () => {
   client = api(server.url);
 });
 afterAll(() => server?.stop());
+
+const nextMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
 describe('POST /v1/events', () => {
   it('accepts the seed curl example and answers the event with slugged tiers', async () => {
@@ -110,7 +113,11 @@ describe('POST /v1/events', () => {
 
 describe('publishing and reading events', () => {
   it('publishes a draft so the widget can sell it, and reads it by id or slug', async () => {
-    const created = await client.post('/v1/events', { ...seedExample, title: 'Publish me' });
+    const created = await client.post('/v1/events', {
+      ...seedExample,
+      title: 'Publish me',
+      doors: nextMonth(),
+    });
     const before = await client.get(`/v1/widget/events/${created.body.id}`, { key: null });
     expect(before.status).toBe(404);
 
@@ -125,6 +132,26 @@ describe('publishing and reading events', () => {
     expect(widget.body.tiers.map((t: { slug: string }) => t.slug)).toEqual(['early-bird', 'standard']);
   });
 
+  it('refuses to publish an event whose doors have passed until its doors are moved ahead', async () => {
+    const created = await client.post('/v1/events', { ...seedExample, title: 'Too late' });
+    expect(created.body).toMatchObject({ status: 'draft', doors: '2026-05-02T19:00:00.000Z' });
+
+    const refused = await client.post(`/v1/events/${created.body.id}/publish`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'event.doors_passed', param: 'doors' });
+    expect(refused.body.error.message).toMatch(/doors .*passed.*PATCH.*future `doors`/);
+    expect((await client.get(`/v1/events/${created.body.id}`)).body).toMatchObject({
+      status: 'draft',
+      publishedAt: null,
+    });
+
+    const moved = await client.patch(`/v1/events/${created.body.id}`, { doors: nextMonth() });
+    expect(moved.status).toBe(200);
+    const published = await client.post(`/v1/events/${created.body.id}/publish`, {});
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ status: 'live', publishedAt: expect.any(String) });
+  });
+
   it('answers 404 in the error shape for an unknown event or route', async () => {
     const event = await client.get('/v1/events/evt_missing');
     expect(event.status).toBe(404);
@@ -134,9 +161,18 @@ describe('publishing and reading events', () => {
     expect(route.body.error.code).toBe('route.not_found');
   });
 
-  it('reports health with the database', async () => {
-    const res = await client.get('/health', { key: null });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  it('lists the refusal in the OpenAPI document of the publish route', async () => {
+    const doc = (await client.get('/v1/openapi.json', { key: null })).body;
+    const publish = doc.paths['/v1/events/{id}/publish'].post;
+    expect(publish.responses['409']['x-error-codes']).toContain('event.doors_passed');
+  });
+
+  it('reports liveness, and readiness with the database', async () => {
+    const health = await client.get('/health', { key: null });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok' });
+    const ready = await client.get('/ready', { key: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', database: 'up' });
   });
 });

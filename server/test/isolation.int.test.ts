@@ -45,7 +45,7 @@ describe("another promoter's data", () => {
           {
             title: 'Squat',
             venueId: venue.id,
-            doors: '2027-01-01T20:00:00Z',
+            doors: '2031-01-01T20:00:00Z',
             tiers: [{ name: 'A', price: 1, stock: 1 }],
           },
           { key },
@@ -59,7 +59,7 @@ describe("another promoter's data", () => {
             {
               title: 'Mine',
               venueId: own.id,
-              doors: '2027-01-01T20:00:00Z',
+              doors: '2031-01-01T20:00:00Z',
               tiers: [{ name: 'A', price: 1, stock: 1 }],
             },
             { key },

@@ -54,7 +54,7 @@ describe('test and live data', () => {
         {
           title: 'Cross',
           venueId: others.venue.id,
-          doors: '2027-01-01T20:00:00Z',
+          doors: '2031-01-01T20:00:00Z',
           tiers: [{ name: 'A', price: 1, stock: 1 }],
         },
         { key },

@@ -45,7 +45,7 @@ export async function liveEvent(
     {
       title: options.title ?? `Test night ${randomToken(6)}`,
       venueId: options.venueId ?? 'vn_strange_brew',
-      doors: '2027-06-01T19:00:00Z',
+      doors: '2031-06-01T19:00:00Z',
       rotatingQr: options.rotatingQr ?? false,
       tiers: [{ name: 'GA', slug: 'ga', price: 1000, stock: 500 }],
     },

@@ -33,7 +33,7 @@ export async function createEvent(
     {
       title: 'Mura Masa',
       venueId,
-      doors: '2027-05-02T19:00:00Z',
+      doors: '2031-05-02T19:00:00Z',
       tiers: [
         { name: 'Early bird', price: 1200, stock: 100 },
         { name: 'Standard', price: 1800, stock: 100 },

@@ -43,7 +43,7 @@ export async function seedDemo(
       title: 'Mura Masa · UK tour',
       slug: 'mura-masa-bristol',
       venueId: DEMO_VENUE_ID,
-      doors: '2027-05-02T19:00:00Z',
+      doors: demoDoors(),
       currency: 'gbp',
       rotatingQr: false,
       tiers: [
@@ -55,4 +55,14 @@ export async function seedDemo(
   );
   await publishEvent(db, owner, DEMO_EVENT_ID, { network: true });
   return { created: true };
+}
+
+/**
+ * Doors three months after the demo is first seeded, at 19:00 UTC: a fixed date would pass one
+ * day, and an event whose doors have passed cannot be published.
+ */
+function demoDoors(): string {
+  const doors = new Date(Date.now() + 90 * 86_400_000);
+  doors.setUTCHours(19, 0, 0, 0);
+  return doors.toISOString();
 }

@@ -54,11 +54,12 @@ export const eventsDocs: RouteDocs = {
     access: 'secretKey',
     summary: 'Put an event on sale',
     description:
-      '`{ network: false }` keeps it off the storefront. The first publication sends `event.published`.',
+      '`{ network: false }` keeps it off the storefront. The first publication sends `event.published`. ' +
+      'An event whose `doors` have passed is refused until a PATCH gives it future ones.',
     params,
     body: publishEventBody,
     responses: { 200: { description: 'The Event.' } },
-    errors: { 404: ['event.not_found'], 409: ['event.invalid_transition'] },
+    errors: { 404: ['event.not_found'], 409: ['event.invalid_transition', 'event.doors_passed'] },
   },
   'POST /v1/events/:id/cancel': {
     tag,

@@ -146,8 +146,9 @@ export function eventNotFound(idOrSlug: string): ApiError {
 
 /**
  * Puts a draft (or already live) event on sale; `network: false` keeps it off the storefront.
- * The first publication queues `event.published` in the same transaction; the row lock makes
- * two concurrent publications send it once.
+ * Not once its doors have passed: nobody could come, and a draft made with a past date (allowed,
+ * so it can be fixed) would otherwise go on sale by mistake. The first publication queues
+ * `event.published` in the same transaction; the row lock makes two concurrent publications send it once.
  */
 export async function publishEvent(
   db: Database,
@@ -161,6 +162,7 @@ export async function publishEvent(
     if (row.status === 'cancelled') {
       throw new ApiError(409, 'event.invalid_transition', 'A cancelled event cannot be published.');
     }
+    if (new Date(row.doors).getTime() <= Date.now()) throw doorsPassed(row);
     await markPublished(tx, row.id, options.network);
     const event = await getEvent(tx, owner, row.id);
     if (row.status === 'draft') {
@@ -173,4 +175,14 @@ export async function publishEvent(
     }
     return event;
   });
+}
+
+function doorsPassed(row: EventRow): ApiError {
+  return new ApiError(
+    409,
+    'event.doors_passed',
+    `The doors of '${row.title}' (${new Date(row.doors).toISOString()}) have passed: ` +
+      `PATCH /v1/events/${row.id} with a future \`doors\` first, then publish it.`,
+    'doors',
+  );
 }

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   'event.not_on_sale': 'The event is not live.',
   'event.slug_taken': 'Another event of yours already has this slug.',
   'event.invalid_transition': 'The event cannot move to that status from its current one.',
+  'event.doors_passed':
+    "The event's doors are in the past, so it cannot go on sale: PATCH a future `doors` first.",
   'event.tier_not_found': 'A tier named in the request does not belong to the event.',
   'event.tier_oversold': 'Not enough tickets are left in the tier.',
   'event.tier_not_on_sale': "The tier's sales window has not opened yet or has closed.",
