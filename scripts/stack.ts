@@ -45,13 +45,15 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
     if (pg) stops.push(() => pg.stop());
     const databaseUrl = config.databaseUrl ?? (pg?.url as string);
 
-    const sim = config.stripe.sim
-      ? await createStripeSim({
-          port: config.stripeSimPort,
-          publicUrl: config.stripe.sim.publicUrl,
-          log: (line) => logger.debug({ component: 'stripe-sim' }, line),
-        })
-      : null;
+    // STRIPE_SIM_URL points at a sim that runs on its own (`npm run stripe-sim`): use that one.
+    const sim =
+      config.stripe.sim && !env.STRIPE_SIM_URL
+        ? await createStripeSim({
+            port: config.stripeSimPort,
+            publicUrl: config.stripe.sim.publicUrl,
+            log: (line) => logger.debug({ component: 'stripe-sim' }, line),
+          })
+        : null;
     if (sim) stops.push(() => sim.stop());
 
     const api = await startApi(
@@ -65,14 +67,14 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       port: config.demoPort,
       apiUrl: config.publicUrl,
       eventId: DEMO_EVENT_ID,
-      stripeSimUrl: sim?.publicUrl ?? null,
+      stripeSimUrl: config.stripe.sim?.publicUrl ?? null,
     });
     stops.push(() => site.stop());
 
     const info: DemoInfo = {
       apiUrl: config.publicUrl,
       demoUrl: site.url,
-      stripeSimUrl: sim?.publicUrl ?? null,
+      stripeSimUrl: config.stripe.sim?.publicUrl ?? null,
       testKey: DEMO_TEST_KEY,
       eventId: DEMO_EVENT_ID,
     };

@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+/** The gateway gives stripe-node the sim's host and port over http, so the URL must name both and no path. */
+const isSimApiUrl = (value: string) => {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  return url?.protocol === 'http:' && url.port !== '' && url.pathname === '/' && !url.search && !url.hash;
+};
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -10,6 +16,14 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   DEMO_PORT: port(5173),
   STRIPE_SIM_PORT: port(12111),
+  STRIPE_SIM_URL: z
+    .string()
+    .refine(isSimApiUrl, "must be the stripe-sim's API as http://host:port, such as http://127.0.0.1:12111")
+    .optional(),
+  STRIPE_SIM_PUBLIC_URL: z
+    .string()
+    .refine(isHttpUrl, 'must be the URL browsers load Stripe.js from, such as http://localhost:12111')
+    .optional(),
   PG_PORT: port(54329),
   PUBLIC_URL: z.string().url().optional(),
   STRIPE_SECRET_KEY: z
@@ -71,6 +85,13 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
+/** Where the stripe-sim is: STRIPE_SIM_URL (default on STRIPE_SIM_PORT), and its origin as browsers see it. */
+function simUrls(e: z.infer<typeof envSchema>): { apiUrl: string; publicUrl: string } {
+  const apiUrl = (e.STRIPE_SIM_URL ?? `http://127.0.0.1:${e.STRIPE_SIM_PORT}`).replace(/\/$/, '');
+  const publicUrl = e.STRIPE_SIM_PUBLIC_URL ?? `http://localhost:${new URL(apiUrl).port}`;
+  return { apiUrl, publicUrl: publicUrl.replace(/\/$/, '') };
+}
+
 /** Builds the frozen configuration from an environment, failing with the offending variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
@@ -96,10 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     : {
         ...SIM_STRIPE_KEYS,
         connectWebhookSecret: null,
-        sim: {
-          apiUrl: `http://127.0.0.1:${e.STRIPE_SIM_PORT}`,
-          publicUrl: `http://localhost:${e.STRIPE_SIM_PORT}`,
-        },
+        sim: simUrls(e),
       };
   return Object.freeze({
     production: e.NODE_ENV === 'production',

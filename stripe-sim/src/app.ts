@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { browserRoutes } from './browser/browser.routes.ts';
 import { chargeRoutes } from './charges/charges.routes.ts';
+import { clockRoutes } from './clock/clock.routes.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { connectedAccount } from './http/account.ts';
 import { authenticate } from './http/auth.ts';
@@ -14,6 +15,7 @@ import { paymentIntentRoutes } from './payment-intents/payment-intents.routes.ts
 import { payoutRoutes } from './payouts/payouts.routes.ts';
 import { refundRoutes } from './refunds/refunds.routes.ts';
 import type { Sim } from './sim.ts';
+import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 export interface AppOptions {
   log: (line: string) => void;
@@ -36,12 +38,14 @@ export function createApp(sim: Sim, options: AppOptions): Koa<SimState> {
   app.use(browser.routes());
 
   const api = new Router<SimState>({ prefix: '/v1' });
-  api.use(formParams(), authenticate(), connectedAccount(), idempotency());
+  api.use(formParams(), authenticate(), connectedAccount(), idempotency({ now: () => sim.clock.nowMs() }));
   paymentIntentRoutes(api, sim);
   chargeRoutes(api, sim);
   refundRoutes(api, sim);
   payoutRoutes(api, sim);
   eventRoutes(api, sim.events);
+  clockRoutes(api, sim);
+  webhookRoutes(api, sim);
   app.use(api.routes());
   app.use(unrecognizedUrl());
   return app;

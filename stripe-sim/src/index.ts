@@ -2,11 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ChargeStore } from './charges/charges.store.ts';
+import { advanceClock, type ClockAdvance } from './clock/clock.service.ts';
+import { SimClock } from './clock/sim-clock.ts';
 import { EventLog, orderingKey } from './events/event-log.ts';
 import { PaymentIntentStore } from './payment-intents/payment-intents.store.ts';
 import { PayoutStore } from './payouts/payouts.store.ts';
 import { RefundStore } from './refunds/refunds.store.ts';
-import { WebhookDispatcher, type WebhookEndpoint } from './webhooks/dispatcher.ts';
+import type { Sim } from './sim.ts';
+import { type WebhookDelivery, WebhookDispatcher, type WebhookEndpoint } from './webhooks/dispatcher.ts';
 
 export interface StripeSimOptions {
   /** 0 = any free port; default 12111. */
@@ -27,11 +30,18 @@ export interface StripeSim {
   /** The origin browsers load `/js/v3` and the Payment Element from. */
   publicUrl: string;
   port: number;
+  /**
+   * The sim clock: real time until advanced. `advance(ms)` moves it forward, makes every webhook
+   * attempt that came due, and resolves with what they did, as `POST /v1/stripe_sim/clock/advance` does.
+   */
+  clock: { now(): Date; readonly offsetMs: number; advance(ms: number): Promise<ClockAdvance> };
+  /** Every event's webhook delivery, newest first, as `GET /v1/stripe_sim/webhooks` lists them. */
+  webhookDeliveries(): WebhookDelivery[];
   setWebhook(webhook: WebhookEndpoint): void;
   stop(): Promise<void>;
 }
 
-export type { WebhookEndpoint };
+export type { ClockAdvance, WebhookDelivery, WebhookEndpoint };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,8 +59,10 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
   const host = options.host ?? '127.0.0.1';
   let webhook = options.webhook;
 
-  const dispatcher = new WebhookDispatcher({ endpoint: () => webhook, log });
+  const clock = new SimClock();
+  const dispatcher = new WebhookDispatcher({ endpoint: () => webhook, clock, log });
   const events = new EventLog({
+    now: () => clock.now(),
     pendingWebhooks: () => (webhook ? 1 : 0),
     onEvent: (event) => {
       if (webhook) dispatcher.enqueue(event, orderingKey(event));
@@ -61,14 +73,16 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
   const server = createServer();
   const port = await listen(server, options.port ?? 12111, host);
   const publicUrl = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const sim = {
+  const sim: Sim = {
     intents: new PaymentIntentStore(),
     charges: new ChargeStore(),
     refunds: new RefundStore(),
     payouts: new PayoutStore(),
     events,
+    webhooks: dispatcher,
     publicUrl,
-    now: () => new Date(),
+    clock,
+    now: () => clock.now(),
   };
   const app = createApp(sim, { log, onResponseSent: () => dispatcher.flush() });
   server.on('request', app.callback());
@@ -80,6 +94,14 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
     url,
     publicUrl,
     port,
+    clock: {
+      now: () => clock.now(),
+      get offsetMs() {
+        return clock.offsetMs;
+      },
+      advance: (ms) => advanceClock(sim, ms),
+    },
+    webhookDeliveries: () => dispatcher.list(),
     setWebhook(next) {
       webhook = next;
       log(`webhooks to ${next.url}`);

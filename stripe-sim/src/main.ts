@@ -1,21 +1,34 @@
 import { createStripeSim, type StripeSimOptions } from './index.ts';
 
-/** The sim's settings from the environment, failing fast with the variable's name. */
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+/**
+ * The sim's settings from the environment (what `npm run stripe-sim` reads), failing fast with the
+ * variable's name.
+ */
 function configFromEnv(env: NodeJS.ProcessEnv): StripeSimOptions {
-  const rawPort = env.STRIPE_SIM_PORT ?? '12111';
+  const rawPort = env.STRIPE_SIM_PORT || '12111';
   const port = Number(rawPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(rawPort) || port > 65535) {
     throw new Error(`STRIPE_SIM_PORT must be a port number (0-65535), got "${rawPort}"`);
   }
-  const url = env.STRIPE_SIM_WEBHOOK_URL;
-  const secret = env.STRIPE_WEBHOOK_SECRET;
+  const publicUrl = env.STRIPE_SIM_PUBLIC_URL || undefined;
+  if (publicUrl && !isHttpUrl(publicUrl)) {
+    throw new Error(
+      `STRIPE_SIM_PUBLIC_URL must be a URL (the origin browsers load Stripe.js from), got "${publicUrl}"`,
+    );
+  }
+  const url = env.STRIPE_SIM_WEBHOOK_URL || undefined;
+  const secret = env.STRIPE_WEBHOOK_SECRET || undefined;
   if (url && !secret)
     throw new Error('STRIPE_SIM_WEBHOOK_URL is set, so STRIPE_WEBHOOK_SECRET (whsec_…) must be too');
-  if (url && !URL.canParse(url)) throw new Error(`STRIPE_SIM_WEBHOOK_URL must be a URL, got "${url}"`);
+  if (url && !isHttpUrl(url)) throw new Error(`STRIPE_SIM_WEBHOOK_URL must be a URL, got "${url}"`);
+  if (secret && !secret.startsWith('whsec_'))
+    throw new Error("STRIPE_WEBHOOK_SECRET must start with whsec_, as Stripe's signing secrets do");
   return Object.freeze({
     port,
-    host: env.STRIPE_SIM_HOST,
-    publicUrl: env.STRIPE_SIM_PUBLIC_URL,
+    host: env.STRIPE_SIM_HOST || undefined,
+    publicUrl,
     webhook: url && secret ? { url, secret } : undefined,
   });
 }
@@ -30,7 +43,8 @@ try {
 
 const sim = await createStripeSim(options);
 console.log(
-  `[stripe-sim] secret keys sk_test_…, publishable keys pk_test_…; Stripe.js at ${sim.publicUrl}/js/v3`,
+  `[stripe-sim] secret keys sk_test_…, publishable keys pk_test_…; Stripe.js at ${sim.publicUrl}/js/v3; ` +
+    `the clock moves with POST ${sim.url}/v1/stripe_sim/clock/advance (seconds=…)`,
 );
 
 let stopping = false;

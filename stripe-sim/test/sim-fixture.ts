@@ -17,21 +17,32 @@ export async function startSim(options: StripeSimOptions = {}): Promise<SimFixtu
   return { sim, stripe, lines };
 }
 
+/** Calls the sim's API at `baseUrl` form-encoded, as stripe-node and Stripe.js do; a secret key by default. */
+export async function simCall(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  params: Record<string, string> = {},
+  key = 'sk_test_entryrate',
+): Promise<{ status: number; body: any }> {
+  const query = new URLSearchParams(params);
+  const response = await fetch(method === 'GET' ? `${baseUrl}${path}?${query}` : `${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}` },
+    body: method === 'GET' ? undefined : query,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 /** Calls the sim as a browser would (Stripe.js in the sim's frame): form-encoded, with a publishable key. */
-export async function browserCall(
+export function browserCall(
   sim: StripeSim,
   method: 'GET' | 'POST',
   path: string,
   params: Record<string, string>,
   key = 'pk_test_entryrate',
 ): Promise<{ status: number; body: any }> {
-  const query = new URLSearchParams(params);
-  const response = await fetch(method === 'GET' ? `${sim.url}${path}?${query}` : `${sim.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}` },
-    body: method === 'GET' ? undefined : query,
-  });
-  return { status: response.status, body: await response.json() };
+  return simCall(sim.url, method, path, params, key);
 }
 
 /** The card fields the Payment Element frame sends to `/confirm`. */
