@@ -1,10 +1,15 @@
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReceiver } from '../../stripe-sim/test/webhook-receiver.ts';
 import { DEMO_EVENT_ID } from '../src/demo/seed.ts';
 import { createWorker } from '../src/jobs/worker.ts';
+import { newId } from '../src/lib/ids.ts';
 import { LEASE_MS, RETRY_FOR_MS } from '../src/webhooks/webhooks.delivery.ts';
 import { type ClaimedDelivery, recordAttempt } from '../src/webhooks/webhooks.outbox.store.ts';
+import { createWebhookSender } from '../src/webhooks/webhooks.sender.ts';
+import { insertEndpoint } from '../src/webhooks/webhooks.store.ts';
 import { api } from './api.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { buyOrder, liveEvent } from './paid-orders.ts';
@@ -41,6 +46,57 @@ function seedAccepts(
   return !refused;
 }
 
+/**
+ * The README's Standard Webhooks snippet, unchanged, written from the spec (standardwebhooks.com): the
+ * key is the base64 decoding of what follows `whsec_`, the signed content `${id}.${timestamp}.${body}`,
+ * `webhook-signature` a space-separated list of `v1,<base64>`; a timestamp more than 5 minutes from
+ * the receiver's clock is refused. It answers 400 through `res` when the delivery does not verify.
+ */
+function standardVerifier(req: any, res: any, process: SeedProcess) {
+  const id = req.headers['webhook-id'];
+  const timestamp = req.headers['webhook-timestamp'];
+  const key = Buffer.from(process.env.WEBHOOK_SECRET.replace(/^whsec_/, ''), 'base64');
+  const expected = crypto
+    .createHmac('sha256', key)
+    .update(`${id}.${timestamp}.${req.rawBody}`)
+    .digest('base64');
+  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 5 * 60;
+  const signed = String(req.headers['webhook-signature'] ?? '')
+    .split(' ')
+    .some((entry) => {
+      const [version, signature = ''] = entry.split(',');
+      return (
+        version === 'v1' &&
+        signature.length === expected.length &&
+        crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+      );
+    });
+  if (!fresh || !signed) {
+    return res.status(400).end();
+  }
+}
+
+/** Whether the README's Standard Webhooks snippet accepts a delivery for `secret`, its clock at `now`. */
+function standardAccepts(
+  delivery: { rawBody: string; headers: Record<string, unknown> },
+  secret: string,
+  now = Date.now(),
+): boolean {
+  process.env.WEBHOOK_SECRET = secret;
+  let refused = false;
+  vi.useFakeTimers({ toFake: ['Date'], now });
+  try {
+    standardVerifier(
+      delivery,
+      { status: () => ({ end: () => (refused = true) }) },
+      process as unknown as SeedProcess,
+    );
+  } finally {
+    vi.useRealTimers();
+  }
+  return !refused;
+}
+
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
 let stack: PaidStack;
@@ -73,11 +129,23 @@ async function createEndpoint(url: string, events: string[], key?: string) {
 const deliveriesOf = async (endpointId: string) =>
   (await client.get(`/v1/webhook-endpoints/${endpointId}/deliveries`)).body.data as any[];
 
-/** A worker over the test server's database whose clock the test moves. */
-function workerAt(clock: { now: Date }) {
-  const { db, payments, logger } = server.app.deps;
-  return createWorker({ db, payments, logger, now: () => clock.now });
+/**
+ * A worker over the test server's database, wired as createApp wires it (loopback webhooks only
+ * against the stripe-sim, which this server runs against), whose clock the test may move.
+ */
+function workerAt(clock?: { now: Date }) {
+  const { db, payments, logger, config } = server.app.deps;
+  return createWorker({
+    db,
+    payments,
+    logger,
+    sendWebhook: createWebhookSender({ allowLoopback: config.stripe.sim !== null }),
+    ...(clock ? { now: () => clock.now } : {}),
+  });
 }
+
+/** One pass of the background work, as the server's own worker runs it. */
+const runWorker = () => workerAt().runOnce();
 
 const later = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
@@ -158,11 +226,60 @@ describe('webhook endpoints', () => {
     expect(rivalList.body.data.map((e: { id: string }) => e.id)).toEqual([other.id]);
 
     await liveEvent(server.url);
-    await server.app.worker.runOnce();
+    await runWorker();
     await mine.waitFor(1);
     expect(theirs.received).toHaveLength(0);
     expect(await deliveriesOf(own.id)).toHaveLength(1);
     await client.delete(`/v1/webhook-endpoints/${own.id}`);
+  });
+});
+
+describe('webhook endpoint URLs against the stripe-sim', () => {
+  it('may be on this machine, never on a private network or behind credentials', async () => {
+    // Endpoints listen to payout.paid, which nothing here fires, and are deleted at once.
+    const register = async (url: string) => {
+      const res = await client.post('/v1/webhook-endpoints', { url, events: ['payout.paid'] });
+      if (res.status === 201) await client.delete(`/v1/webhook-endpoints/${res.body.id}`);
+      return res;
+    };
+    for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'http://[::1]:9/hook']) {
+      expect((await register(url)).status, url).toBe(201);
+    }
+    for (const url of [
+      'https://10.0.0.1/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://192.168.1.1/',
+      'http://0.0.0.0:9/hook',
+      'http://user:pass@127.0.0.1:9/hook',
+    ]) {
+      const res = await register(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'request.invalid', param: 'url' });
+    }
+  });
+});
+
+describe('the delivery log', () => {
+  it("keeps the endpoint's status code and an error of ours, never what the endpoint answered", async () => {
+    const leaky = createServer((_req, res) =>
+      res.writeHead(500).end('redis_version:7.2.4\r\nrequirepass hunter2'),
+    );
+    await new Promise<void>((resolve) => leaky.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          leaky.closeAllConnections();
+          leaky.close(() => resolve());
+        }),
+    );
+    const url = `http://127.0.0.1:${(leaky.address() as AddressInfo).port}/hook`;
+    const endpoint = await createEndpoint(url, ['event.published']);
+    await liveEvent(server.url);
+    await runWorker();
+    const res = await client.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+    expect(res.body.data[0]).toMatchObject({ status: 'pending', lastStatusCode: 500, lastError: 'HTTP 500' });
+    expect(JSON.stringify(res.body)).not.toMatch(/redis|hunter2/);
+    await client.delete(`/v1/webhook-endpoints/${endpoint.id}`);
   });
 });
 
@@ -176,7 +293,7 @@ describe('delivering order.completed', () => {
     });
 
     expect(hook.received).toHaveLength(0);
-    const pass = await server.app.worker.runOnce();
+    const pass = await runWorker();
     expect(pass.webhooks.delivered).toBeGreaterThanOrEqual(1);
     await hook.waitFor(1);
     const [delivery] = hook.received;
@@ -187,6 +304,29 @@ describe('delivering order.completed', () => {
     expect(tampered).not.toBe(delivery.rawBody);
     expect(seedAccepts({ ...delivery, rawBody: tampered }, endpoint.secret)).toBe(false);
     expect(seedAccepts(delivery, 'whsec_someone_else')).toBe(false);
+
+    // Standard Webhooks: the same secret signs id, attempt time and body, so a capture goes stale.
+    expect(delivery.headers['webhook-timestamp']).toBe(delivery.headers['entryrate-timestamp']);
+    const sentAtMs = Number(delivery.headers['webhook-timestamp']) * 1000;
+    expect(standardAccepts(delivery, endpoint.secret)).toBe(true);
+    expect(standardAccepts(delivery, endpoint.secret, sentAtMs + 4 * 60_000)).toBe(true);
+    expect(standardAccepts(delivery, endpoint.secret, sentAtMs + 6 * 60_000)).toBe(false);
+    expect(standardAccepts(delivery, endpoint.secret, sentAtMs - 6 * 60_000)).toBe(false);
+    expect(standardAccepts({ ...delivery, rawBody: tampered }, endpoint.secret)).toBe(false);
+    const restamped = {
+      ...delivery,
+      headers: { ...delivery.headers, 'webhook-timestamp': String(sentAtMs / 1000 + 1) },
+    };
+    expect(standardAccepts(restamped, endpoint.secret)).toBe(false);
+    const otherId = { ...delivery, headers: { ...delivery.headers, 'webhook-id': 'we_other' } };
+    expect(standardAccepts(otherId, endpoint.secret)).toBe(false);
+    expect(standardAccepts(delivery, `whsec_${'a'.repeat(32)}`)).toBe(false);
+    expect(
+      standardAccepts(
+        { ...delivery, headers: { ...delivery.headers, 'webhook-signature': undefined } },
+        endpoint.secret,
+      ),
+    ).toBe(false);
 
     const body = JSON.parse(delivery.rawBody);
     expect(Object.keys(body)).toEqual(['id', 'type', 'createdAt', 'data']);
@@ -200,6 +340,7 @@ describe('delivering order.completed', () => {
     );
     expect(delivery.headers['content-type']).toBe('application/json');
     expect(delivery.headers['entryrate-event-id']).toBe(body.id);
+    expect(delivery.headers['webhook-id']).toBe(body.id);
     const sentAt = Number(delivery.headers['entryrate-timestamp']);
     expect(Math.abs(sentAt - Date.now() / 1000)).toBeLessThan(60);
 
@@ -215,7 +356,7 @@ describe('delivering order.completed', () => {
         deliveredAt: expect.any(String),
       }),
     ]);
-    await server.app.worker.runOnce();
+    await runWorker();
     expect(hook.received).toHaveLength(1);
     await client.delete(`/v1/webhook-endpoints/${endpoint.id}`);
   });
@@ -240,7 +381,7 @@ describe('order.refunded and scan.recorded', () => {
     // Stripe's charge.refunded for the same refund arrives too; it adds nothing, so it sends nothing.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    await server.app.worker.runOnce();
+    await runWorker();
     await hook.waitFor(2);
     const bodies = hook.received.map((d) => JSON.parse(d.rawBody));
     expect(bodies.map((b) => b.type).sort()).toEqual(['order.refunded', 'scan.recorded']);
@@ -255,7 +396,7 @@ describe('order.refunded and scan.recorded', () => {
       scannedAt: scan.body.scannedAt,
     });
     for (const delivery of hook.received) expect(seedAccepts(delivery, endpoint.secret)).toBe(true);
-    await server.app.worker.runOnce();
+    await runWorker();
     expect(hook.received).toHaveLength(2);
     await client.delete(`/v1/webhook-endpoints/${endpoint.id}`);
   });
@@ -299,7 +440,15 @@ describe('retries', () => {
     const bodies = new Set(hook.received.map((d) => d.rawBody));
     expect(bodies.size).toBe(1);
     expect(new Set(hook.received.map((d) => d.headers['entryrate-event-id'])).size).toBe(1);
+    expect(new Set(hook.received.map((d) => d.headers['webhook-id'])).size).toBe(1);
     for (const delivery of hook.received) expect(seedAccepts(delivery, endpoint.secret)).toBe(true);
+    // Each attempt is stamped and signed when it is sent (the worker's clock moved minutes between them).
+    const stamps = hook.received.map((d) => Number(d.headers['webhook-timestamp']));
+    expect(new Set(stamps).size).toBe(3);
+    for (const delivery of hook.received) {
+      const at = Number(delivery.headers['webhook-timestamp']) * 1000;
+      expect(standardAccepts(delivery, endpoint.secret, at)).toBe(true);
+    }
     await client.delete(`/v1/webhook-endpoints/${endpoint.id}`);
   });
 
@@ -412,24 +561,32 @@ describe('test and live endpoints', () => {
   it("never see each other's endpoints or events, and live ones must be public https", async () => {
     const liveClient = api(live.url);
     const promoter = await newPromoter(live, 'Two modes');
-    const testHook = await liveClient.post(
-      '/v1/webhook-endpoints',
-      { url: 'http://127.0.0.1:9/hook', events: ['*'] },
-      { key: promoter.testKey },
-    );
-    expect(testHook.status).toBe(201);
-    for (const url of ['http://localhost:9/hook', 'https://127.0.0.1/hook', 'https://10.0.0.8/hook']) {
-      const refused = await liveClient.post(
-        '/v1/webhook-endpoints',
-        { url, events: ['*'] },
-        { key: promoter.liveKey },
-      );
-      expect(refused.status, url).toBe(400);
-      expect(refused.body.error.param).toBe('url');
+    // Off the stripe-sim neither mode may register this machine (webhooks-ssrf.int.test.ts has the
+    // rules); the test-mode endpoint is written straight to the database, on loopback, so that the
+    // event queued for it below is never sent anywhere else.
+    for (const key of [promoter.testKey, promoter.liveKey]) {
+      for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'https://10.0.0.8/hook']) {
+        const refused = await liveClient.post(
+          '/v1/webhook-endpoints',
+          { url, events: ['payout.paid'] },
+          { key },
+        );
+        expect(refused.status, url).toBe(400);
+        expect(refused.body.error.param).toBe('url');
+      }
     }
+    const testHook = { body: { id: newId('wh') } };
+    await insertEndpoint(live.db, {
+      id: testHook.body.id,
+      promoter_id: promoter.promoterId,
+      mode: 'test',
+      url: 'http://127.0.0.1:9/hook',
+      events: ['*'],
+      secret: 'whsec_0123456789abcdefghijklmnopqrstuv',
+    });
     const liveHook = await liveClient.post(
       '/v1/webhook-endpoints',
-      { url: 'https://hooks.example.com/live', events: ['*'] },
+      { url: 'https://hooks.example.com/live', events: ['payout.paid'] },
       { key: promoter.liveKey },
     );
     expect(liveHook.status).toBe(201);

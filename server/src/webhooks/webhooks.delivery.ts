@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import {
@@ -10,6 +10,7 @@ import {
   recordAttempt,
 } from './webhooks.outbox.store.ts';
 import type { WebhookSender } from './webhooks.sender.ts';
+import { webhookHeaders } from './webhooks.signature.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,11 +24,6 @@ export const RETRY_FOR_MS = 72 * HOUR;
  * live worker always records its outcome first; if the process dies, the delivery is due again then.
  */
 export const LEASE_MS = MINUTE;
-
-/** `EntryRate-Signature`: hex HMAC-SHA256 of the exact body, keyed with the endpoint's whole secret. */
-export function signWebhook(secret: string, rawBody: string): string {
-  return createHmac('sha256', secret).update(rawBody).digest('hex');
-}
 
 /**
  * When to try again after `attempts` failed attempts: the schedule's delay with ±20 % jitter (so
@@ -103,11 +99,8 @@ async function attempt(
     headers: {
       'Content-Type': 'application/json',
       'User-Agent': 'EntryRate-Webhooks/1.0',
-      'EntryRate-Signature': signWebhook(delivery.secret, delivery.body),
-      'EntryRate-Event-Id': delivery.eventId,
-      'EntryRate-Timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+      ...webhookHeaders({ secret: delivery.secret, eventId: delivery.eventId, body: delivery.body, sentAt }),
     },
-    allowPrivateNetwork: delivery.mode === 'test',
   });
   const at = now();
   const about = { eventId: delivery.eventId, endpointId: delivery.endpointId, attempts: delivery.attempts };

@@ -21,8 +21,11 @@ export const webhooksDocs: RouteDocs = {
     summary: 'Create a webhook endpoint',
     description:
       'Subscribes a URL to event types (or `["*"]`) for your key\'s mode. The answer carries the signing ' +
-      '`secret` (`whsec_…`): it is shown this once. Live endpoints must be https on the public internet; ' +
-      'test endpoints may also be `http://localhost` or `http://127.0.0.1`.',
+      '`secret` (`whsec_…`): it is shown this once. Endpoints in either mode must be https on the public ' +
+      'internet, with no user name or password in the URL: loopback, private, link-local and other ' +
+      'special-purpose addresses are refused (`400 request.invalid`, `param: "url"`), and a name is ' +
+      'checked again each time it is resolved to deliver. Only a server running against the stripe-sim ' +
+      'accepts `http://localhost` or `http://127.0.0.1`.',
     body: createEndpointBody,
     responses: { 201: { description: 'The endpoint, with its signing `secret`.' } },
   },
@@ -50,7 +53,10 @@ export const webhooksDocs: RouteDocs = {
     summary: "List an endpoint's deliveries",
     description:
       'The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, ' +
-      '`failed`), attempts, last status code and error, next attempt and delivery time.',
+      '`failed`), attempts, last status code and error, next attempt and delivery time. `lastError` is ' +
+      'ours and short (`HTTP 500`, `timeout after 10 s`, `refused: address 10.0.0.1 is private`, ' +
+      '`refused: no public address for hooks.example.com`, `ECONNREFUSED: connection refused`): what ' +
+      'your endpoint answered is never read or kept.',
     params,
     query: listDeliveriesQuery,
     responses: { 200: { description: '`{ data: WebhookDelivery[], pagination }`' } },
@@ -66,6 +72,13 @@ const FIRES_WHEN: Record<WebhookEventType, string> = {
   'payout.paid': 'A Stripe Connect payout reached your bank; `data` is the Payout.',
   'event.published': 'An event went live; `data` is the Event with its tiers.',
 };
+
+const STANDARD_WEBHOOKS =
+  'Also carries the Standard Webhooks headers (standardwebhooks.com): `webhook-id` (the event id, the ' +
+  'same on every retry), `webhook-timestamp` (Unix seconds of this attempt) and `webhook-signature`: ' +
+  '`v1,` then base64(HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{raw body}")), the key being ' +
+  'the base64 decoding of the secret after `whsec_`. Refuse a timestamp more than 5 minutes from your ' +
+  'clock, so that a captured delivery cannot be replayed.';
 
 const webhookBody = z.object({
   id: z.string().describe('The event id (`we_…`): the same on every retry, so deduplicate on it.'),
@@ -89,7 +102,7 @@ export const webhookRequestsDocs: Record<string, Record<string, unknown>> = Obje
     {
       post: {
         summary: type,
-        description: `${FIRES_WHEN[type]} Retried with backoff for 3 days until your endpoint answers 2xx within 10 s.`,
+        description: `${FIRES_WHEN[type]} Retried with backoff for 3 days until your endpoint answers 2xx within 10 s. ${STANDARD_WEBHOOKS}`,
         tags: [tag],
         parameters: [
           header(
@@ -99,7 +112,7 @@ export const webhookRequestsDocs: Record<string, Record<string, unknown>> = Obje
           header('EntryRate-Event-Id', 'The event id (`we_…`), as in the body: deduplicate on it.'),
           header(
             'EntryRate-Timestamp',
-            'Unix seconds when this attempt was sent (not signed: use it only to spot stale retries).',
+            'Unix seconds when this attempt was sent (not signed by `EntryRate-Signature`: see `webhook-signature`).',
           ),
         ],
         requestBody: {

@@ -11,12 +11,15 @@ import {
 import { createEndpoint, deleteEndpoint, listDeliveries, listEndpoints } from './webhooks.service.ts';
 
 /** The promoter's outgoing webhook endpoints and their delivery logs (secret key, per mode). */
-export function webhooksRouter({ db }: AppDeps): Router {
+export function webhooksRouter({ db, config }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/webhook-endpoints' });
   router.use(requireApiKey());
+  // Loopback endpoints only on a developer's machine, which is where the server uses the stripe-sim.
+  const policy = { allowLoopback: config.stripe.sim !== null };
 
   router.post('/', async (ctx) => {
-    const endpoint = await createEndpoint(db, authOf(ctx), parse(createEndpointBody, ctx.request.body));
+    const input = parse(createEndpointBody, ctx.request.body);
+    const endpoint = await createEndpoint(db, authOf(ctx), input, policy);
     ctx.status = 201;
     ctx.body = endpoint;
     // The secret is shown once: a retry with the same Idempotency-Key answers the endpoint without it.

@@ -15,7 +15,10 @@ export const createEndpointBody = z.object({
   url: z
     .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
     .max(2000)
-    .describe('Where events are POSTed: https, or http://localhost / 127.0.0.1 with a test key.'),
+    .describe(
+      'Where events are POSTed: https on the public internet, without credentials in the URL ' +
+        '(http://localhost / 127.0.0.1 only on a server running against the stripe-sim).',
+    ),
   events: z
     .array(z.enum([...WEBHOOK_EVENT_TYPES, '*']))
     .min(1, 'subscribe to at least one event type, or ["*"] for all')

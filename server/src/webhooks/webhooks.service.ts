@@ -3,6 +3,7 @@ import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
 import { newId, randomToken } from '../lib/ids.ts';
+import type { AddressPolicy } from './webhooks.address.ts';
 import {
   toDelivery,
   toEndpoint,
@@ -12,7 +13,6 @@ import {
 } from './webhooks.mapper.ts';
 import { failPendingDeliveries } from './webhooks.outbox.store.ts';
 import type { CreateEndpointInput } from './webhooks.schema.ts';
-import { isPublicAddress } from './webhooks.sender.ts';
 import {
   deleteOwnedEndpoint,
   findOwnedEndpoint,
@@ -20,39 +20,20 @@ import {
   listEndpointDeliveries,
   listOwnedEndpoints,
 } from './webhooks.store.ts';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { checkEndpointUrl } from './webhooks.url.ts';
 
 /**
- * Where a promoter may send webhooks: any https URL; in test mode also http on this machine, so a
- * developer can receive them locally. Live endpoints naming a private address are refused here
- * (and again at delivery time, after DNS), so webhooks never reach into our own network.
+ * Creates an endpoint; the answer carries its signing secret, which is never shown again. The URL
+ * must lead to the public internet (or, under `policy`, this machine), in either mode.
  */
-function checkUrl(url: URL, mode: Owner['mode']): void {
-  const local = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol === 'http:' && !(mode === 'test' && local)) {
-    throw new ApiError(
-      400,
-      'request.invalid',
-      mode === 'test'
-        ? 'url: must be https, or http://localhost / http://127.0.0.1 in test mode.'
-        : 'url: live endpoints must be https.',
-      'url',
-    );
-  }
-  const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (mode === 'live' && (local || (/^[\d.]+$|:/.test(literal) && !isPublicAddress(literal)))) {
-    throw new ApiError(400, 'request.invalid', 'url: live endpoints must be on the public internet.', 'url');
-  }
-}
-
-/** Creates an endpoint; the answer carries its signing secret, which is never shown again. */
 export async function createEndpoint(
   db: Database,
   owner: Owner,
   input: CreateEndpointInput,
+  policy: AddressPolicy,
 ): Promise<WebhookEndpointWithSecret> {
-  checkUrl(new URL(input.url), owner.mode);
+  checkEndpointUrl(input.url, policy);
+  // 32 characters of [0-9a-z] (~165 bits): valid base64 too, so Standard Webhooks libraries take it as is.
   const secret = `whsec_${randomToken(32)}`;
   const row = await insertEndpoint(db, {
     id: newId('wh'),
