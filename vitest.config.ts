@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: unit tests beside the code; integration tests (`*.int.test.ts`) that run the app
-// in-process against a real PostgreSQL started once by the global set-up; and deploy tests
-// (`*.deploy.test.ts`) that run the compiled server as processes against a PostgreSQL they start.
+// Four suites: unit tests beside the code; integration tests (`*.int.test.ts`) that run the app
+// in-process against a real PostgreSQL started once by the global set-up; deploy tests
+// (`*.deploy.test.ts`) that run the compiled server as processes against a PostgreSQL they start;
+// and fault tests (`*.faults.test.ts`) that kill, stop and delay those processes.
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{server,stripe-sim,widget,demo-site}/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.deploy.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.deploy.test.ts', '**/*.faults.test.ts'],
         },
       },
       {
@@ -27,6 +28,15 @@ export default defineConfig({
         test: {
           name: 'deploy',
           include: ['server/test/deploy/**/*.deploy.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['server/test/faults/**/*.faults.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

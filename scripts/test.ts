@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 // `npm test`: builds the widget and the server, then runs every suite (unit, integration and the
-// deploy suite with vitest, the browser suite with Playwright), prints each suite's duration, and
+// deploy and fault suites with vitest, the browser suite with Playwright), prints each suite's duration, and
 // ends with one line counting every test of every suite. `npm test -- <suite>` runs one suite.
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
@@ -76,7 +76,13 @@ const e2eSuite: Suite = {
   },
 };
 
-const suites = [vitestSuite('unit'), vitestSuite('integration'), vitestSuite('deploy'), e2eSuite];
+const suites = [
+  vitestSuite('unit'),
+  vitestSuite('integration'),
+  vitestSuite('deploy'),
+  vitestSuite('faults'),
+  e2eSuite,
+];
 const only = process.argv[2];
 const chosen = only ? suites.filter((suite) => suite.name === only) : suites;
 if (chosen.length === 0) {

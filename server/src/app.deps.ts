@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import type { PaymentGateway } from './payments/stripe.gateway.ts';
+import type { PaymentGateway } from './payments/payment-gateway.ts';
 
 /** What feature routers are built from; created once in createApp. */
 export interface AppDeps {

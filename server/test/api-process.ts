@@ -19,6 +19,10 @@ export interface ApiProcess {
   url: string;
   /** SIGTERM to its process group (main.ts stops gracefully), then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
+  /** SIGKILL to its process group at once: a crash, with no graceful anything. */
+  kill(): Promise<void>;
+  /** The last few KB it printed, for a failing test's message. */
+  output(): string;
 }
 
 /**
@@ -65,7 +69,13 @@ export async function startApiProcess(options: {
     await stop();
     throw new Error(`${(error as Error).message}\n--- API output ---\n${output}`);
   }
-  return { url, stop };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    signalGroup(child, 'SIGKILL');
+    await exited;
+  };
+  return { url, stop, kill, output: () => output };
 }
 
 async function waitForOk(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {

@@ -44,7 +44,7 @@ async function backdate(sessionId: string) {
 
 /** Expires due holds without settling with Stripe, to put a payment in flight behind the expiry. */
 async function expireOnly() {
-  const { expireDueSessions } = await import('../src/checkout/checkout.lifecycle.ts');
+  const { expireDueSessions } = await import('../src/checkout/holds.ts');
   await stack.server.db.transaction().execute((tx) => expireDueSessions(tx, { limit: 100 }));
 }
 

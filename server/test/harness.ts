@@ -6,7 +6,7 @@ import { createDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { randomToken } from '../src/lib/ids.ts';
-import type { PaymentGateway } from '../src/payments/stripe.gateway.ts';
+import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 
 /** A fresh, migrated database of its own for one test file; `drop()` removes it. */
 export async function createTestDatabase(): Promise<{ url: string; db: Database; drop(): Promise<void> }> {

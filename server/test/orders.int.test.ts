@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_STRIPE_KEYS } from '../src/config.ts';
 import { DEMO_TEST_KEY } from '../src/demo/seed.ts';
 import { refundOrder } from '../src/orders/refunds.service.ts';
-import type { PaymentGateway } from '../src/payments/stripe.gateway.ts';
+import type { PaymentGateway } from '../src/payments/payment-gateway.ts';
 import { findActiveKey } from '../src/promoters/promoters.store.ts';
 import { api } from './api.ts';
 import type { TestServer } from './harness.ts';

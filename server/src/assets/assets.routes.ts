@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import Router from '@koa/router';
 import { ApiError } from '../http/errors.ts';
-import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
 
 const gzipAsync = promisify(gzip);
 const WIDGET_DIST = fileURLToPath(new URL('../../../widget/dist/', import.meta.url));

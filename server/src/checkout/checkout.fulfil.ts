@@ -3,82 +3,106 @@ import type { Executor } from '../db/database.ts';
 import { findEventById } from '../events/events.store.ts';
 import { issueOrder, loadOrder } from '../orders/orders.service.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
-import { releaseHold } from './checkout.lifecycle.ts';
 import {
-  convertHeldSeats,
   listSessionItems,
-  lockSession,
+  lockSessionByPaymentIntent,
+  markRefundPending,
   markSessionComplete,
   type SessionItemRow,
-  sellFreeSeats,
-  setPaymentStatus,
-  unsellSeats,
+  type SessionRow,
 } from './checkout.store.ts';
+import { releaseHold, sellFromFreeStock, sellHeldSeats } from './holds.ts';
 
+/** A succeeded PaymentIntent as Stripe reported it, by webhook or when the worker asked. */
 export interface SucceededPayment {
   paymentIntentId: string;
-  sessionId: string | undefined;
+  /** What was received, in minor units. */
   amount: number;
   currency: string;
+  livemode: boolean;
+  /** The Connect account the event came from; PaymentIntents the server creates have none. */
+  account: string | null;
 }
 
-/** Sells a closed session's seats from free stock, all or none; false when a tier has too few left. */
-async function sellAgain(tx: Executor, items: SessionItemRow[]): Promise<boolean> {
-  const sold: SessionItemRow[] = [];
-  for (const item of items) {
-    if (!(await sellFreeSeats(tx, item.tier_id, item.quantity))) {
-      for (const done of sold) await unsellSeats(tx, done.tier_id, done.quantity);
-      return false;
-    }
-    sold.push(item);
-  }
-  return true;
-}
+export type FulfilOutcome =
+  | { kind: 'completed'; orderId: string }
+  | { kind: 'refund_pending' }
+  /** Not a payment of ours: recorded, ignored, and logged as suspicious. */
+  | { kind: 'ignored'; reason: string };
 
 /**
  * Completes the session a succeeded PaymentIntent paid for, inside the caller's transaction: the
- * held seats become sold and the order with its tickets is issued. A payment that lands after the
- * hold expired or was cancelled still completes if the seats are free, and is refunded otherwise.
- * The session row is locked, so concurrent deliveries take turns; a complete session is left alone.
+ * held seats become sold and the order with its tickets is issued. Only the PaymentIntent the
+ * server created for a session and recorded on it counts, on the platform account, in the
+ * session's mode, for the session's amount and currency: anything else is ignored. A payment that
+ * lands after the hold expired or was cancelled still completes if the seats are free, and is
+ * refunded otherwise. The session row is locked, so the webhook and the worker take turns; a
+ * complete session is left alone. The one path from "Stripe says succeeded" to an order.
  */
 export async function fulfilPayment(
   tx: Executor,
   payment: SucceededPayment,
   logger: Logger,
-): Promise<string | null> {
-  const session = payment.sessionId ? await lockSession(tx, payment.sessionId) : undefined;
-  if (!session || (session.payment_intent_id && session.payment_intent_id !== payment.paymentIntentId)) {
-    logger.warn({ payment }, 'succeeded PaymentIntent matches no checkout session; ignored');
-    return null;
+): Promise<FulfilOutcome> {
+  const ignore = (reason: string): FulfilOutcome => {
+    logger.warn({ payment }, `suspicious Stripe payment ignored: ${reason}`);
+    return { kind: 'ignored', reason };
+  };
+  if (payment.account) return ignore(`it was made on the connected account ${payment.account}`);
+  const session = await lockSessionByPaymentIntent(tx, payment.paymentIntentId);
+  if (!session) return ignore('no checkout session recorded this PaymentIntent');
+  if (session.mode !== (payment.livemode ? 'live' : 'test')) {
+    return ignore(`a ${payment.livemode ? 'live' : 'test'}-mode payment for a ${session.mode}-mode session`);
   }
-  if (session.status === 'complete') return session.order_id;
+  if (session.status === 'complete' && session.order_id)
+    return { kind: 'completed', orderId: session.order_id };
   if (payment.amount !== session.amount_total || payment.currency !== session.currency) {
-    // The buyer paid an amount the session no longer asks for (tickets changed mid-payment).
-    // Never issue tickets for it: give the seats back and refund the payment.
+    // Our own PaymentIntent, paid for an amount the session no longer asks for (tickets changed
+    // mid-payment): never issue tickets for it; give the seats back and refund the payment.
     logger.warn(
       { payment, sessionId: session.id },
       'PaymentIntent amount does not match its session: refunding',
     );
     if (session.status === 'open') await releaseHold(tx, session, 'cancelled');
-    if (session.payment_status === 'unpaid') await setPaymentStatus(tx, session.id, 'refund_pending');
-    return null;
+    if (session.payment_status === 'unpaid') await markRefundPending(tx, session.id);
+    return { kind: 'refund_pending' };
   }
   const items = await listSessionItems(tx, session.id);
   if (session.status === 'open') {
-    for (const item of items) await convertHeldSeats(tx, item.tier_id, item.quantity);
+    await sellHeldSeats(tx, items);
   } else {
     // Expired or cancelled: the hold was already given back. A refund already under way stays so.
-    if (session.payment_status !== 'unpaid') return null;
-    if (!(await sellAgain(tx, items))) {
-      await setPaymentStatus(tx, session.id, 'refund_pending');
+    if (session.payment_status !== 'unpaid') return { kind: 'refund_pending' };
+    if (!(await sellFromFreeStock(tx, items))) {
+      await markRefundPending(tx, session.id);
       logger.warn(
         { sessionId: session.id, status: session.status },
         'late payment and no seats left: refunding',
       );
-      return null;
+      return { kind: 'refund_pending' };
     }
   }
+  return { kind: 'completed', orderId: await issueSessionOrder(tx, session, items, payment.paymentIntentId) };
+}
 
+/**
+ * Completes an open free session (its total is 0) in the caller's transaction, without Stripe:
+ * its held seats are sold and its order issued at once.
+ */
+export async function fulfilFreeSession(tx: Executor, session: SessionRow): Promise<string> {
+  if (session.amount_total !== 0) throw new Error(`Session ${session.id} is not free`);
+  const items = await listSessionItems(tx, session.id);
+  await sellHeldSeats(tx, items);
+  return issueSessionOrder(tx, session, items, null);
+}
+
+/** Issues the order and tickets of a session whose seats are sold, and tells the promoter. */
+async function issueSessionOrder(
+  tx: Executor,
+  session: SessionRow,
+  items: SessionItemRow[],
+  paymentIntentId: string | null,
+): Promise<string> {
   const event = await findEventById(tx, session.event_id);
   if (!event) throw new Error(`Session ${session.id} names missing event ${session.event_id}`);
   const orderId = await issueOrder(tx, {
@@ -90,7 +114,7 @@ export async function fulfilPayment(
     buyerEmail: session.customer_email,
     amount: session.amount_total,
     currency: session.currency,
-    paymentIntentId: payment.paymentIntentId,
+    paymentIntentId,
     items: items.map((i) => ({ tierId: i.tier_id, quantity: i.quantity })),
   });
   await markSessionComplete(tx, session.id, orderId);

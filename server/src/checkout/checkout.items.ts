@@ -1,16 +1,9 @@
 import type { Executor } from '../db/database.ts';
 import { listTiers, type TierRow } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
-import { expireDueSessions } from './checkout.lifecycle.ts';
 import type { CreateSessionInput } from './checkout.schema.ts';
-import { reserveSeats, type SessionItemRow, seatsLeft } from './checkout.store.ts';
-
-export interface WantedItem {
-  /** Position in the request, for error `param`s. */
-  index: number;
-  tier: TierRow;
-  quantity: number;
-}
+import type { SessionItemRow } from './checkout.store.ts';
+import type { WantedItem } from './holds.ts';
 
 /** Matches requested items to the event's tiers (by id or slug) and checks what can be checked before holding. */
 export async function resolveItems(
@@ -53,43 +46,6 @@ export function sessionItemsOf(sessionId: string, wanted: WantedItem[]): Session
     quantity: w.quantity,
     unit_price: w.tier.price,
   }));
-}
-
-/**
- * Holds the seats inside the caller's transaction, one conditional update per tier, in a fixed
- * tier order so two sessions for the same tiers cannot deadlock. Callers do it last before
- * COMMIT: the tier row stays locked from here to the commit, and in an on-sale every buyer waits
- * for that row. Throws `event.tier_oversold` (the transaction rolls back) when a tier cannot
- * cover its quantity.
- */
-export async function holdSeats(tx: Executor, wanted: WantedItem[]): Promise<void> {
-  for (const w of [...wanted].sort((a, b) => a.tier.id.localeCompare(b.tier.id))) {
-    // A tier that looks full may only be held by abandoned checkouts: free those, then try once more.
-    const held =
-      (await reserveSeats(tx, w.tier.id, w.quantity)) ||
-      ((await expireDueSessions(tx, { limit: 100, tierId: w.tier.id })) > 0 &&
-        (await reserveSeats(tx, w.tier.id, w.quantity)));
-    if (!held) {
-      const left = await seatsLeft(tx, w.tier.id);
-      throw new ApiError(
-        409,
-        'event.tier_oversold',
-        `Tier '${w.tier.name}' has ${left} left.`,
-        `items[${w.index}].quantity`,
-      );
-    }
-  }
-}
-
-/** The 409 for a tier that cannot cover a request, saying how many seats it has left. */
-export async function oversold(db: Executor, w: WantedItem): Promise<ApiError> {
-  const left = await seatsLeft(db, w.tier.id);
-  return new ApiError(
-    409,
-    'event.tier_oversold',
-    `Tier '${w.tier.name}' has ${left} left.`,
-    `items[${w.index}].quantity`,
-  );
 }
 
 /** Why a tier cannot be bought at `now`, or null while its sales window is open. */

@@ -20,6 +20,16 @@ export interface CheckoutSession {
   orderId: string | null;
   /** The order and its tickets once the session is complete, so the buyer's page can show them. */
   order: Order | null;
+  /**
+   * The worker's work with Stripe for this session: `pending` while it still has to check, cancel
+   * or refund (next at `nextAttemptAt`); `failed` once it gave up (`error` says why; the promoter
+   * can ask again with POST …/settle); `settled` when nothing is owed.
+   */
+  settlement: {
+    status: 'settled' | 'pending' | 'failed';
+    nextAttemptAt: string | null;
+    error: string | null;
+  };
   createdAt: string;
 }
 
@@ -53,6 +63,11 @@ export function toSession(
     cancelUrl: row.cancel_url,
     orderId: row.order_id,
     order,
+    settlement: {
+      status: row.settle_at ? 'pending' : row.settle_error ? 'failed' : 'settled',
+      nextAttemptAt: row.settle_at ? new Date(row.settle_at).toISOString() : null,
+      error: row.settle_error,
+    },
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

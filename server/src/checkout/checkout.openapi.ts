@@ -26,6 +26,7 @@ export const checkoutDocs: RouteDocs = {
       400: ['event.tier_not_found'],
       404: ['event.not_found'],
       409: ['event.not_on_sale', 'event.tier_oversold', 'event.tier_not_on_sale'],
+      422: ['checkout.amount_unpayable'],
     },
   },
   'GET /v1/checkout/sessions/:id': {
@@ -51,18 +52,24 @@ export const checkoutDocs: RouteDocs = {
       404: notFound,
       409: ['checkout.session_not_open', 'event.tier_oversold', 'event.tier_not_on_sale'],
       410: ['checkout.session_expired'],
+      422: ['checkout.amount_unpayable'],
     },
   },
   'POST /v1/checkout/sessions/:id/payment': {
     tag,
     access: 'secretKeyOrClientSecret',
-    summary: 'Start paying: the PaymentIntent and its client secret',
+    summary: 'Start paying: the PaymentIntent and its client secret (a free session completes here)',
+    description:
+      'A session whose `amountTotal` is 0 never reaches Stripe: this call completes it, issuing the order ' +
+      'and tickets in the same transaction, and answers `{ status: "complete", orderId, paymentIntentId: null, ' +
+      'clientSecret: null }`. Otherwise `{ status: "open", orderId: null, paymentIntentId, clientSecret }` ' +
+      'for `stripe.confirmPayment`; the session completes when Stripe says the payment succeeded.',
     params,
     body: clientSecretBody,
-    responses: { 200: { description: '`{ paymentIntentId, clientSecret }`' } },
+    responses: { 200: { description: '`{ status, orderId, paymentIntentId, clientSecret }`' } },
     errors: {
       404: notFound,
-      409: ['checkout.session_not_open'],
+      409: ['checkout.session_not_open', 'payments.mode_unavailable'],
       410: ['checkout.session_expired'],
       503: ['payments.unavailable'],
     },
@@ -75,6 +82,18 @@ export const checkoutDocs: RouteDocs = {
     body: clientSecretBody,
     responses: { 200: { description: 'The CheckoutSession.' } },
     errors: { 404: notFound, 409: ['checkout.session_not_open'] },
+  },
+  'POST /v1/checkout/sessions/:id/settle': {
+    tag,
+    access: 'secretKey',
+    summary: 'Ask the worker to settle a session with Stripe again, after it gave up',
+    description:
+      'The worker checks every PaymentIntent with Stripe until it is settled (completed, cancelled or ' +
+      'refunded), backing off for about 3 days; then `settlement.status` is `failed` with an `error`. ' +
+      'Once the cause is fixed, this starts it again at once.',
+    params,
+    responses: { 200: { description: 'The CheckoutSession (its `settlement.status` is `pending`).' } },
+    errors: { 404: notFound, 409: ['checkout.settlement_not_failed'] },
   },
   'GET /v1/checkout/sessions/:id/tickets/:ticketId/qr.svg': {
     tag,

@@ -15,6 +15,7 @@ import {
   cancelSession,
   createSession,
   getSession,
+  retrySettlement,
   startPayment,
   ticketQrCode,
   updateSessionItems,
@@ -66,6 +67,10 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
       parse(sessionIdParam, ctx.params.id, 'id'),
       links,
     );
+  });
+
+  router.post('/:id/settle', async (ctx) => {
+    ctx.body = await retrySettlement(db, callerOf(ctx), parse(sessionIdParam, ctx.params.id, 'id'), links);
   });
 
   // An <img src> of the buyer's page: the client secret is required, even with a secret key.

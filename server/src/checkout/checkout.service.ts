@@ -1,36 +1,41 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { Database, Executor } from '../db/database.ts';
-import { findEventById, type Owner } from '../events/events.store.ts';
+import type { Database } from '../db/database.ts';
+import { findEventById } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { newId, randomToken } from '../lib/ids.ts';
-import { loadOrder } from '../orders/orders.service.ts';
-import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import { chargeProblem } from '../lib/money.ts';
 import { qrSvg } from '../tickets/qr-image.ts';
 import { orderTicketPayload } from '../tickets/tickets.service.ts';
-import { holdSeats, oversold, resolveItems, sessionItemsOf, type WantedItem } from './checkout.items.ts';
-import { expireDueSessions, releaseHold } from './checkout.lifecycle.ts';
+import {
+  assertPayable,
+  authorisedSession,
+  type Caller,
+  type Links,
+  ownedBy,
+  readSession,
+} from './checkout.access.ts';
+import { resolveItems, sessionItemsOf } from './checkout.items.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
 import type { CreateSessionInput } from './checkout.schema.ts';
 import {
-  attachPaymentIntent,
-  findSession,
   insertSession,
   insertSessionHoldingSeats,
-  listSessionItems,
   lockSession,
-  releaseSeats,
   replaceSessionItems,
   type SessionItemRow,
   type SessionRow,
 } from './checkout.store.ts';
+import {
+  holdFreeingExpired,
+  holdSeats,
+  oversold,
+  releaseHold,
+  releaseSessionSeats,
+  type WantedItem,
+} from './holds.ts';
+import { requestSettlement } from './settlement.store.ts';
 
-/** Where the product is reachable, for the links a session carries. */
-export type Links = { publicUrl: string };
-
-/** Who is asking: a promoter's secret key, or a buyer's browser holding the session's client secret. */
-export type Caller =
-  | { kind: 'promoter'; owner: Owner }
-  | { kind: 'public'; clientSecret?: string | undefined };
+export type { Caller, Links } from './checkout.access.ts';
+export { startPayment } from './checkout.payment.ts';
 
 /**
  * Opens a checkout session: resolves the tiers, holds the seats with one conditional update per
@@ -53,7 +58,9 @@ export async function createSession(
     );
   }
   const event = await findEventById(db, input.eventId);
-  const visible = event && (caller.kind === 'public' || ownedBy(event, caller.owner));
+  // To the public, an event that is not live does not exist: a draft's title stays private.
+  const visible =
+    event && (caller.kind === 'public' ? event.status === 'live' : ownedBy(event, caller.owner));
   if (!event || !visible)
     throw new ApiError(404, 'event.not_found', `No event '${input.eventId}'.`, 'eventId');
   if (event.status !== 'live') {
@@ -64,6 +71,7 @@ export async function createSession(
   const id = newId('cs');
   const expiresAt = new Date(Date.now() + event.hold_minutes * 60_000);
   const items = sessionItemsOf(id, wanted);
+  const amountTotal = chargeableTotal(items, event.currency);
   const session = {
     id,
     promoter_id: event.promoter_id,
@@ -71,7 +79,7 @@ export async function createSession(
     event_id: event.id,
     status: 'open' as const,
     customer_email: input.customerEmail,
-    amount_total: items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0),
+    amount_total: amountTotal,
     currency: event.currency,
     client_secret: `${id}_secret_${randomToken(24)}`,
     success_url: input.successUrl ?? null,
@@ -102,8 +110,9 @@ async function openSingleTierSession(
   const opened = await insertSessionHoldingSeats(db, session, item);
   if (opened) return opened;
   return db.transaction().execute(async (tx) => {
-    await expireDueSessions(tx, { limit: 100, tierId: item.tier_id });
-    const retried = await insertSessionHoldingSeats(tx, session, item);
+    const retried = await holdFreeingExpired(tx, item.tier_id, (ex) =>
+      insertSessionHoldingSeats(ex, session, item),
+    );
     if (!retried) throw await oversold(tx, wanted);
     return retried;
   });
@@ -146,46 +155,6 @@ export async function getSession(
 }
 
 /**
- * Gives the buyer's browser the PaymentIntent to confirm. Stripe's idempotency key is derived from
- * the session, so repeated calls (double clicks, a retry after a decline) reuse one PaymentIntent.
- */
-export async function startPayment(
-  db: Database,
-  payments: PaymentGateway,
-  caller: Caller,
-  id: string,
-): Promise<{ paymentIntentId: string; clientSecret: string }> {
-  const session = await authorisedSession(db, caller, id);
-  assertPayable(session);
-  if (session.mode !== payments.mode) {
-    throw new ApiError(
-      409,
-      'payments.mode_unavailable',
-      `This ${session.mode}-mode checkout cannot be paid: the server has a Stripe ${payments.mode} key.`,
-    );
-  }
-  if (!session.payment_intent_id) {
-    const created = await payments.createPaymentIntent({
-      amount: session.amount_total,
-      currency: session.currency,
-      receiptEmail: session.customer_email,
-      metadata: { sessionId: session.id, eventId: session.event_id, promoterId: session.promoter_id },
-      // Same session and amount, same PaymentIntent: double clicks and retries never make two.
-      idempotencyKey: `pi_for_${session.id}_${session.amount_total}`,
-    });
-    if (await attachPaymentIntent(db, session.id, created.id)) {
-      return { paymentIntentId: created.id, clientSecret: created.clientSecret };
-    }
-    // Another request attached its own first (the buyer changed tickets meanwhile): use that one.
-    await payments.cancelPaymentIntent(created.id);
-  }
-  const current = await authorisedSession(db, caller, id);
-  if (!current.payment_intent_id) throw new Error(`Session ${id} lost its PaymentIntent`);
-  const intent = await payments.syncPaymentIntent(current.payment_intent_id, current.amount_total);
-  return { paymentIntentId: intent.id, clientSecret: intent.clientSecret };
-}
-
-/**
  * Replaces the tickets of an open session (the buyer changed their mind before paying). The old
  * seats are released and the new ones held in one transaction: if the new ones cannot be held,
  * the buyer keeps what they had. The PaymentIntent, if any, takes the new amount at the next
@@ -200,14 +169,14 @@ export async function updateSessionItems(
 ): Promise<CheckoutSession> {
   const found = await authorisedSession(db, caller, id);
   const wanted = await resolveItems(db, found.event_id, items);
+  const newItems = sessionItemsOf(found.id, wanted);
+  chargeableTotal(newItems, found.currency);
   await db.transaction().execute(async (tx) => {
     const session = await lockSession(tx, found.id);
     if (!session) throw new Error(`Session ${found.id} vanished`);
     assertPayable(session);
-    for (const item of await listSessionItems(tx, session.id)) {
-      await releaseSeats(tx, item.tier_id, item.quantity);
-    }
-    await replaceSessionItems(tx, session.id, sessionItemsOf(session.id, wanted));
+    await releaseSessionSeats(tx, session.id);
+    await replaceSessionItems(tx, session.id, newItems);
     await holdSeats(tx, wanted);
   });
   return readSession(db, found.id, links);
@@ -232,52 +201,38 @@ export async function ticketQrCode(
   return { svg: await qrSvg(payload), rotating };
 }
 
-function assertPayable(session: SessionRow): void {
-  if (
-    session.status === 'expired' ||
-    (session.status === 'open' && new Date(session.expires_at) <= new Date())
-  ) {
+/**
+ * The session's total, refused up front when Stripe would refuse to charge it (under the
+ * currency's minimum, over its maximum): a buyer must learn it when choosing, not at payment.
+ */
+function chargeableTotal(items: SessionItemRow[], currency: string): number {
+  const total = items.reduce((sum, i) => sum + i.quantity * i.unit_price, 0);
+  const problem = chargeProblem(total, currency);
+  if (problem) throw new ApiError(422, 'checkout.amount_unpayable', problem, 'items');
+  return total;
+}
+
+/**
+ * A promoter's answer to a settlement the worker gave up on (`settlement.status: "failed"`), once
+ * the cause is fixed: the worker asks Stripe again at once, with a fresh backoff.
+ */
+export async function retrySettlement(
+  db: Database,
+  caller: Caller,
+  id: string,
+  links: Links,
+): Promise<CheckoutSession> {
+  if (caller.kind !== 'promoter') {
+    throw new ApiError(404, 'checkout.session_not_found', `No checkout session '${id}' for this key.`);
+  }
+  const session = await authorisedSession(db, caller, id);
+  if (session.settle_at || !session.settle_error) {
     throw new ApiError(
-      410,
-      'checkout.session_expired',
-      'This checkout expired and its tickets were released.',
+      409,
+      'checkout.settlement_not_failed',
+      'Nothing is waiting on a failed settlement for this session.',
     );
   }
-  if (session.status !== 'open') {
-    throw new ApiError(409, 'checkout.session_not_open', `This checkout is ${session.status}.`);
-  }
-}
-
-async function authorisedSession(db: Executor, caller: Caller, id: string): Promise<SessionRow> {
-  const row = await findSession(db, id);
-  const allowed =
-    row &&
-    (caller.kind === 'promoter'
-      ? ownedBy(row, caller.owner)
-      : caller.clientSecret !== undefined && sameSecret(caller.clientSecret, row.client_secret));
-  if (!row || !allowed) {
-    throw new ApiError(
-      404,
-      'checkout.session_not_found',
-      `No checkout session '${id}' for this client secret.`,
-    );
-  }
-  return row;
-}
-
-async function readSession(db: Executor, id: string, links: Links): Promise<CheckoutSession> {
-  const row = await findSession(db, id);
-  if (!row) throw new ApiError(404, 'checkout.session_not_found', `No checkout session '${id}'.`);
-  const order = row.order_id ? ((await loadOrder(db, row.order_id)) ?? null) : null;
-  return toSession(row, await listSessionItems(db, id), order, links.publicUrl);
-}
-
-function ownedBy(row: { promoter_id: string; mode: string }, owner: Owner): boolean {
-  return row.promoter_id === owner.promoterId && row.mode === owner.mode;
-}
-
-function sameSecret(given: string, stored: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(stored);
-  return a.length === b.length && timingSafeEqual(a, b);
+  await requestSettlement(db, session.id);
+  return readSession(db, session.id, links);
 }

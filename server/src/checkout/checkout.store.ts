@@ -9,6 +9,9 @@ import type {
 export type SessionRow = Selectable<CheckoutSessionsTable>;
 export type SessionItemRow = Selectable<CheckoutSessionItemsTable>;
 
+/** Nothing more is owed at Stripe: the worker stops asking about the session. */
+export const settled = { settle_at: null, settle_attempts: 0, settle_error: null } as const;
+
 /**
  * Holds `quantity` seats of a tier in one conditional update: no row back means the tier cannot
  * cover it. This is the only place stock is reserved; it never reads then writes.
@@ -116,15 +119,23 @@ export async function listSessionItems(db: Executor, sessionId: string): Promise
     .execute();
 }
 
-/** Records the PaymentIntent once; a second call with another id changes nothing and returns false. */
+/**
+ * Records the PaymentIntent the server created for the session, once; a second call with another
+ * id changes nothing and returns false. From now on the worker checks with Stripe too (in case the
+ * webhook never comes), first after `firstCheckSeconds`.
+ */
 export async function attachPaymentIntent(
   db: Executor,
   sessionId: string,
   paymentIntentId: string,
+  firstCheckSeconds: number,
 ): Promise<boolean> {
   const result = await db
     .updateTable('checkout_sessions')
-    .set({ payment_intent_id: paymentIntentId })
+    .set({
+      payment_intent_id: paymentIntentId,
+      settle_at: sql<Date>`coalesce(settle_at, now() + make_interval(secs => ${firstCheckSeconds}))`,
+    })
     .where('id', '=', sessionId)
     .where((eb) =>
       eb.or([eb('payment_intent_id', 'is', null), eb('payment_intent_id', '=', paymentIntentId)]),
@@ -133,10 +144,29 @@ export async function attachPaymentIntent(
   return result.numUpdatedRows > 0n;
 }
 
+/** The session that recorded this PaymentIntent, locked: the only one it may complete. */
+export async function lockSessionByPaymentIntent(
+  db: Executor,
+  paymentIntentId: string,
+): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('checkout_sessions')
+    .selectAll()
+    .where('payment_intent_id', '=', paymentIntentId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function markSessionComplete(db: Executor, sessionId: string, orderId: string): Promise<void> {
   await db
     .updateTable('checkout_sessions')
-    .set({ status: 'complete', payment_status: 'paid', order_id: orderId, completed_at: sql`now()` })
+    .set({
+      status: 'complete',
+      payment_status: 'paid',
+      order_id: orderId,
+      completed_at: sql`now()`,
+      ...settled,
+    })
     .where('id', '=', sessionId)
     .execute();
 }
@@ -209,37 +239,28 @@ export async function lockDueSessions(
   return query.orderBy('expires_at').limit(options.limit).forUpdate().skipLocked().execute();
 }
 
-/** Closes an open session; its PaymentIntent, if any, is left for the worker to cancel at Stripe. */
+/**
+ * Closes an open session; its PaymentIntent, if any, is left for the worker to cancel at Stripe,
+ * which it does at once.
+ */
 export async function closeSession(db: Executor, id: string, status: 'expired' | 'cancelled'): Promise<void> {
   await db
     .updateTable('checkout_sessions')
-    .set({ status, intent_cancel_pending: sql<boolean>`payment_intent_id is not null` })
+    .set({
+      status,
+      intent_cancel_pending: sql<boolean>`payment_intent_id is not null`,
+      settle_at: sql<Date>`case when payment_intent_id is not null then now() else settle_at end`,
+    })
     .where('id', '=', id)
     .execute();
 }
 
-export async function setPaymentStatus(db: Executor, id: string, status: PaymentStatus): Promise<void> {
-  await db.updateTable('checkout_sessions').set({ payment_status: status }).where('id', '=', id).execute();
-}
-
-export async function clearIntentCancel(db: Executor, id: string): Promise<void> {
+/** A payment to give back in full (it came when no seats were left); the worker refunds it at once. */
+export async function markRefundPending(db: Executor, id: string): Promise<void> {
   await db
     .updateTable('checkout_sessions')
-    .set({ intent_cancel_pending: false })
+    .set({ payment_status: 'refund_pending', settle_at: sql<Date>`now()`, settle_attempts: 0 })
     .where('id', '=', id)
-    .execute();
-}
-
-/** Sessions with Stripe-side work left: a PaymentIntent to cancel or a late payment to refund. */
-export async function listStripePending(db: Executor, limit: number): Promise<SessionRow[]> {
-  return db
-    .selectFrom('checkout_sessions')
-    .selectAll()
-    .where((eb) =>
-      eb.or([eb('intent_cancel_pending', '=', true), eb('payment_status', '=', 'refund_pending')]),
-    )
-    .orderBy('expires_at')
-    .limit(limit)
     .execute();
 }
 

@@ -91,6 +91,14 @@ export interface CheckoutSessionsTable {
   payment_status: Generated<PaymentStatus>;
   /** Set when a session closed with a PaymentIntent that Stripe still has to cancel. */
   intent_cancel_pending: Generated<boolean>;
+  /**
+   * When the worker next asks Stripe about this session's payment; null when nothing is owed, or
+   * when it gave up (then `settle_error` says why, and the promoter can ask for another try).
+   */
+  settle_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Failed settlement attempts in a row. */
+  settle_attempts: Generated<number>;
+  settle_error: string | null;
 }
 
 export interface CheckoutSessionItemsTable {
@@ -111,7 +119,8 @@ export interface OrdersTable {
   amount: number;
   amount_refunded: Generated<number>;
   currency: string;
-  payment_intent_id: string;
+  /** Null for a free order, which never touched Stripe. */
+  payment_intent_id: string | null;
   created_at: Generated<Date>;
 }
 
@@ -146,6 +155,8 @@ export interface StripeEventsTable {
   id: string;
   type: string;
   received_at: Generated<Date>;
+  /** Why a verified event changed nothing (a PaymentIntent we did not create, another account…). */
+  ignored_reason: string | null;
 }
 
 export interface IdempotencyKeysTable {

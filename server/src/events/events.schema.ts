@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/pagination.ts';
+import { isoInstant } from '../lib/dates.ts';
+import { MINIMUM_CHARGE } from '../lib/money.ts';
 
 const slug = z
   .string()
@@ -11,7 +13,7 @@ const tierFields = {
   price: z.number().int('must be an integer amount in minor units (1200 is £12.00)').min(0).max(10_000_000),
   stock: z.number().int().min(0).max(1_000_000),
   maxPerOrder: z.number().int().min(1).max(100),
-  salesTime: z.iso.datetime({ offset: true }),
+  salesTime: isoInstant,
 };
 
 export const tierInput = z
@@ -34,11 +36,14 @@ export const createEventBody = z.object({
   title: z.string().trim().min(1).max(200),
   slug: slug.optional(),
   venueId: z.string().min(1),
-  doors: z.iso.datetime({ offset: true }),
+  doors: isoInstant,
   currency: z
     .string()
     .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code such as gbp')
     .transform((c) => c.toLowerCase())
+    .refine((c) => c in MINIMUM_CHARGE, {
+      message: `must be one EntryRate sells in: ${Object.keys(MINIMUM_CHARGE).join(', ')}`,
+    })
     .default('gbp'),
   holdMinutes: z.number().int().min(1).max(60).optional(),
   rotatingQr: z.boolean().default(false),
@@ -104,9 +109,9 @@ export const eventFiltersQuery = pageQuery
   .extend({
     cityId: z.string().min(1).max(60).optional(),
     /** Doors from this instant (inclusive) … */
-    from: z.iso.datetime({ offset: true }).optional(),
+    from: isoInstant.optional(),
     /** … to this one (exclusive). */
-    to: z.iso.datetime({ offset: true }).optional(),
+    to: isoInstant.optional(),
     /** Case-insensitive part of the title; an empty `q` filters nothing. */
     q: z
       .string()

@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
-import { expireDueSessions, settleWithStripe } from '../checkout/checkout.lifecycle.ts';
+import { type SettlePassResult, settleDueSessions } from '../checkout/checkout.settle.ts';
+import { expireDueSessions } from '../checkout/holds.ts';
 import type { Database } from '../db/database.ts';
-import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import { type DeliveryPassResult, deliverDueWebhooks } from '../webhooks/webhooks.delivery.ts';
 import { createWebhookSender, type WebhookSender } from '../webhooks/webhooks.sender.ts';
 
+/** The longest wait between passes while they keep failing. */
+const MAX_BACKOFF_MS = 60_000;
+
 export interface Worker {
   /** One pass over every job; what tests call instead of waiting for the timer. */
-  runOnce(): Promise<{ expired: number; settled: number; webhooks: DeliveryPassResult }>;
+  runOnce(): Promise<{ expired: number; settled: SettlePassResult; webhooks: DeliveryPassResult }>;
   start(): void;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
@@ -39,7 +43,7 @@ export function createWorker(deps: {
     for (let batch = 1; batch > 0; expired += batch) {
       batch = await deps.db.transaction().execute((tx) => expireDueSessions(tx, { limit: 100 }));
     }
-    const settled = await settleWithStripe(deps.db, deps.payments, deps.logger, { limit: 50 });
+    const settled = await settleDueSessions(deps.db, deps.payments, deps.logger, { limit: 50 });
     const webhooks = await deliverDueWebhooks(deps.db, {
       send: sendWebhook,
       logger: deps.logger,
@@ -48,19 +52,29 @@ export function createWorker(deps: {
     return { expired, settled, webhooks };
   }
 
+  // A pass that fails (the database is away) waits twice as long before the next, up to a minute,
+  // instead of failing every interval; the first pass that works brings the interval back.
+  let failures = 0;
+  const delayFor = (failed: number) =>
+    Math.min(intervalMs * 2 ** failed, Math.max(intervalMs, MAX_BACKOFF_MS));
   function schedule() {
     if (stopped) return;
+    const delay = delayFor(failures);
     timer = setTimeout(() => {
       running = runOnce()
         .then((result) => {
+          failures = 0;
           const { delivered, retrying, failed } = result.webhooks;
-          if (result.expired || result.settled || delivered || retrying || failed) {
+          if (result.expired || result.settled.checked || delivered || retrying || failed) {
             deps.logger.info(result, 'worker pass');
           }
         })
-        .catch((error) => deps.logger.error({ err: error }, 'worker pass failed'))
+        .catch((error) => {
+          failures++;
+          deps.logger.error({ err: error, failures, nextPassInMs: delayFor(failures) }, 'worker pass failed');
+        })
         .finally(schedule);
-    }, intervalMs);
+    }, delay);
     timer.unref();
   }
 

@@ -23,7 +23,8 @@ export interface PaidSession {
   buyerEmail: string;
   amount: number;
   currency: string;
-  paymentIntentId: string;
+  /** Null for a free order. */
+  paymentIntentId: string | null;
   items: { tierId: string; quantity: number }[];
 }
 

@@ -120,3 +120,15 @@ export async function setAmountRefunded(
 export async function voidOrderTickets(tx: Executor, orderId: string): Promise<void> {
   await tx.updateTable('tickets').set({ status: 'void' }).where('order_id', '=', orderId).execute();
 }
+
+/** Whether a checkout session recorded this PaymentIntent and may still turn it into an order. */
+export async function paymentStillSettling(db: Executor, paymentIntentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('checkout_sessions')
+    .select('id')
+    .where('payment_intent_id', '=', paymentIntentId)
+    .where('status', '!=', 'complete')
+    .where('payment_status', '=', 'unpaid')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -4,7 +4,8 @@ import type Stripe from 'stripe';
 import type { Database, Executor } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { formatMoney } from '../lib/money.ts';
-import type { PaymentGateway, StripeRefund } from '../payments/stripe.gateway.ts';
+import { withPaymentErrors } from '../payments/payment-errors.ts';
+import type { PaymentGateway, PaymentProviderError, StripeRefund } from '../payments/payment-gateway.ts';
 import type { AuthenticatedKey } from '../promoters/promoters.store.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import type { Order } from './orders.mapper.ts';
@@ -15,6 +16,7 @@ import {
   insertRefund,
   lockOrder,
   type OrderRow,
+  paymentStillSettling,
   setAmountRefunded,
   voidOrderTickets,
 } from './orders.store.ts';
@@ -42,12 +44,15 @@ export async function refundOrder(
 ): Promise<Order> {
   const order = await findOwnedOrder(db, caller, orderId);
   if (!order) throw orderNotFound(orderId);
+  const intentId = order.payment_intent_id;
+  if (!intentId) {
+    throw new ApiError(409, 'order.not_refundable', `Order '${order.id}' was free: no payment was taken.`);
+  }
   const amount = refundableAmount(order, request.amount);
-  const refund = await payments.refundPaymentIntent(
-    order.payment_intent_id,
-    stripeRefundKey(order, amount, caller.keyId, request.idempotencyKey),
-    amount,
-    { orderId: order.id },
+  const key = stripeRefundKey(order, amount, caller.keyId, request.idempotencyKey);
+  const refund = await withPaymentErrors(
+    () => payments.refundPaymentIntent(intentId, key, amount, { orderId: order.id }),
+    refundAnswers,
   );
   if (!movesMoney(refund)) {
     throw new ApiError(
@@ -59,6 +64,20 @@ export async function refundOrder(
   await db.transaction().execute((tx) => recordRefunds(tx, order.id, [refund]));
   return getOrder(db, caller, order.id);
 }
+
+/** What a refund's caller hears when Stripe refuses it. */
+const refundAnswers = {
+  idempotency_conflict: () =>
+    new ApiError(
+      422,
+      'idempotency.key_reused',
+      'This Idempotency-Key was used for a refund of another amount; send a new key.',
+    ),
+  already_refunded: () =>
+    new ApiError(409, 'order.already_refunded', 'Stripe says this payment is already refunded in full.'),
+  amount_too_large: (error: PaymentProviderError) =>
+    new ApiError(400, 'order.refund_too_large', `Stripe refused the refund: ${error.message}`, 'amount'),
+};
 
 /** The amount to refund: what is asked, or all that is left; never more than is left. */
 function refundableAmount(order: OrderRow, asked: number | undefined): number {
@@ -152,23 +171,38 @@ export async function refundsOfCharge(
 
 /**
  * Applies Stripe's `charge.refunded` to the order the charge paid for, so a refund made in Stripe's
- * dashboard shows on the order too. A charge of no order (a late payment refunded by the worker)
- * is left alone.
+ * dashboard shows on the order too. Only a charge of the platform account, in the order's mode,
+ * counts; answers why an event was ignored, or null. A charge of no order (a late payment
+ * refunded by the worker) is left alone.
  */
 export async function applyChargeRefunded(
   tx: Executor,
-  charge: Stripe.Charge,
+  event: { charge: Stripe.Charge; livemode: boolean; account: string | null },
   refunds: StripeRefund[],
   logger: Logger,
-): Promise<void> {
-  const intentId = paymentIntentOf(charge);
+): Promise<string | null> {
+  if (event.account) return `a charge of the connected account ${event.account}`;
+  const intentId = paymentIntentOf(event.charge);
   const order = intentId ? await findOrderByPaymentIntent(tx, intentId) : undefined;
   if (!order) {
-    logger.debug({ chargeId: charge.id }, 'refunded charge belongs to no order');
-    return;
+    // The refund can overtake the payment's own event (Stripe keeps no order): while the session
+    // that made the PaymentIntent may still become an order, refuse it, so Stripe sends it again.
+    if (intentId && (await paymentStillSettling(tx, intentId))) {
+      throw new ApiError(
+        409,
+        'stripe.event_early',
+        `The payment ${intentId} is not settled yet; send this event again later.`,
+      );
+    }
+    logger.debug({ chargeId: event.charge.id }, 'refunded charge belongs to no order');
+    return null;
+  }
+  if (order.mode !== (event.livemode ? 'live' : 'test')) {
+    return `a ${event.livemode ? 'live' : 'test'}-mode refund for a ${order.mode}-mode order`;
   }
   const added = await recordRefunds(tx, order.id, refunds);
   if (added > 0) logger.info({ orderId: order.id, added }, 'refund made at Stripe recorded on the order');
+  return null;
 }
 
 function paymentIntentOf(charge: Stripe.Charge): string | null {

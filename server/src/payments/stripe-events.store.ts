@@ -10,3 +10,12 @@ export async function recordStripeEvent(db: Executor, event: { id: string; type:
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Says why a recorded event changed nothing: kept beside the event id for whoever investigates. */
+export async function markStripeEventIgnored(db: Executor, id: string, reason: string): Promise<void> {
+  await db
+    .updateTable('stripe_events')
+    .set({ ignored_reason: reason.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
+}

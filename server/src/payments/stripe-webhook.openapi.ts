@@ -9,6 +9,6 @@ export const stripeWebhookDocs: RouteDocs = {
       'For Stripe only: the signature is checked on the raw body and each event id is applied once. ' +
       'Exempt from rate limits.',
     responses: { 200: { description: '`{ received: true, duplicate }`' } },
-    errors: { 400: ['stripe.invalid_signature'] },
+    errors: { 400: ['stripe.invalid_signature'], 409: ['stripe.event_early'] },
   },
 };

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { withPaymentErrors } from './payment-errors.ts';
 import { handleStripeEvent } from './stripe-webhook.service.ts';
 
 /** Stripe's inbound webhook: the signature is checked on the raw body before anything is read. */
@@ -12,7 +13,10 @@ export function stripeWebhookRouter({ db, payments, logger }: AppDeps): Router {
     if (!signature || typeof rawBody !== 'string') {
       throw new ApiError(400, 'stripe.invalid_signature', 'A signed Stripe event is required.');
     }
-    const event = payments.verifyWebhook(rawBody, signature);
+    const event = await withPaymentErrors(async () => payments.verifyWebhook(rawBody, signature), {
+      invalid_signature: () =>
+        new ApiError(400, 'stripe.invalid_signature', 'The Stripe-Signature header does not verify.'),
+    });
     const { duplicate } = await handleStripeEvent(db, event, logger, payments);
     ctx.body = { received: true, duplicate };
   });

@@ -1,4 +1,4 @@
-import type { StripePayout } from '../payments/stripe.gateway.ts';
+import type { StripePayout } from '../payments/payment-gateway.ts';
 
 export interface Payout {
   id: string;

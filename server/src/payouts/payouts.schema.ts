@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/pagination.ts';
+import { isoDay, isoInstant } from '../lib/dates.ts';
 
 export const PAYOUT_STATUSES = ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const;
 
-const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
+const day = z.union([isoDay, isoInstant]).transform((value) => new Date(value));
 
 export const listPayoutsQuery = pageQuery
   .extend({

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { availableOf } from '../events/events.mapper.ts';
 import { findEventById, listTiers } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
-import type { PaymentGateway } from '../payments/stripe.gateway.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import { findVenueById } from '../venues/venues.store.ts';
 
 export interface WidgetEvent {

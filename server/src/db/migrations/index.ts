@@ -7,6 +7,7 @@ import * as promoterApiIndexes from './20261123T1800_promoter_api_indexes.ts';
 import * as refundsAndScans from './20261123T1810_refunds_and_scans.ts';
 import * as outgoingWebhooks from './20261123T1820_outgoing_webhooks.ts';
 import * as promoterStripeAccounts from './20261123T1820_promoter_stripe_accounts.ts';
+import * as paymentSettlement from './20261201T2200_payment_settlement.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is visible in review
 // and works the same under tsx, bundlers and compiled output.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1810_refunds_and_scans': refundsAndScans,
   '20261123T1820_outgoing_webhooks': outgoingWebhooks,
   '20261123T1820_promoter_stripe_accounts': promoterStripeAccounts,
+  '20261201T2200_payment_settlement': paymentSettlement,
 };
 
 export const migrationProvider: MigrationProvider = {
