@@ -25,7 +25,7 @@ export async function startApi(
   const { logger } = options;
   const db = createDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
-    onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
+    onConnectionError: (err) => logger.warn({ reason: err.message }, 'database connection lost'),
   });
   try {
     await migrateToLatest(db);

@@ -244,12 +244,15 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 /** Opens a pooled Kysely connection to PostgreSQL. */
 export function createDatabase(
   connectionString: string,
-  options: { poolSize?: number; onIdleError?: (error: Error) => void } = {},
+  options: { poolSize?: number; onConnectionError?: (error: Error) => void } = {},
 ): Database {
-  const { poolSize = 10, onIdleError } = options;
+  const { poolSize = 10, onConnectionError } = options;
   const pool = new pg.Pool({ connectionString, max: poolSize });
-  // An idle connection can die (database restart, shutdown); the pool replaces it. Without a
-  // listener, node-postgres would turn that into an uncaught exception.
-  pool.on('error', (error) => onIdleError?.(error));
+  // A connection can die (database restart, shutdown), idle in the pool or checked out between two
+  // queries of a transaction. Without a listener, node-postgres turns either into an uncaught
+  // exception that ends the process; with one, the query in flight fails (answered 503) and the
+  // pool drops the broken connection when it comes back.
+  pool.on('error', (error) => onConnectionError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => onConnectionError?.(error)));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -21,6 +21,8 @@ export interface FaultStack {
   db: Database;
   stripe: Stripe;
   apiUrl: () => string;
+  /** The last few KB the API printed. */
+  apiOutput: () => string;
   /** SIGKILL: the server dies mid-request, with no graceful anything. */
   killApi(): Promise<void>;
   startApi(): Promise<void>;
@@ -50,7 +52,7 @@ export async function startFaultStack(): Promise<FaultStack> {
   };
   await startPostgres();
   const databaseUrl = (pg as EmbeddedPg).url;
-  const db = createDatabase(databaseUrl, { poolSize: 4, onIdleError: () => {} });
+  const db = createDatabase(databaseUrl, { poolSize: 4, onConnectionError: () => {} });
 
   let sim: SimProcess | undefined;
   let server: ApiProcess | undefined;
@@ -95,6 +97,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       db,
       stripe,
       apiUrl,
+      apiOutput: () => server?.output() ?? '',
       killApi: async () => server?.kill(),
       startApi,
       stopPostgres: async () => pg?.stop(),
