@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
@@ -16,17 +15,20 @@ import { authenticate } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { errorHandler } from './http/errors.ts';
 import { idempotency } from './http/idempotency.ts';
+import { jsonBody } from './http/json-body.ts';
 import { rateLimiters } from './http/rate-limits.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { serverTiming } from './http/server-timing.ts';
+import { storableText } from './http/storable-text.ts';
 import { apiVersion } from './http/version.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger } from './logger.ts';
 import { routersOf } from './openapi/openapi.document.ts';
 import { openapiRouter } from './openapi/openapi.routes.ts';
 import { ordersRouter } from './orders/orders.routes.ts';
-import { createStripeGateway, type PaymentGateway } from './payments/stripe.gateway.ts';
+import type { PaymentGateway } from './payments/payment-gateway.ts';
+import { createStripeGateway } from './payments/stripe.gateway.ts';
 import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
@@ -35,6 +37,7 @@ import { storefrontRouter } from './storefront/storefront.routes.ts';
 import { ticketsRouter } from './tickets/tickets.routes.ts';
 import { venuesRouter } from './venues/venues.routes.ts';
 import { webhooksRouter } from './webhooks/webhooks.routes.ts';
+import { createWebhookSender } from './webhooks/webhooks.sender.ts';
 import { widgetRouter } from './widget/widget.routes.ts';
 
 export interface App {
@@ -62,11 +65,17 @@ export function createApp(
     overrides.db ??
     createDatabase(config.databaseUrl, {
       poolSize: config.databasePoolSize,
-      onIdleError: (err) => logger.warn({ reason: err.message }, 'idle database connection lost'),
+      onConnectionError: (err) => logger.warn({ reason: err.message }, 'database connection lost'),
     });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
   const deps: AppDeps = { db, config, payments, logger };
-  const worker = createWorker({ db, payments, logger });
+  const worker = createWorker({
+    db,
+    payments,
+    logger,
+    // Webhooks may reach this machine only on a developer's own, where the server uses the stripe-sim.
+    sendWebhook: createWebhookSender({ allowLoopback: config.stripe.sim !== null }),
+  });
 
   // Behind a load balancer the client address (rate limits, idempotency scope) comes from
   // X-Forwarded-For, trusting only as many hops as there are proxies of ours.
@@ -79,7 +88,9 @@ export function createApp(
   koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/, /^\/v1\/storefront\//] }));
   koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));
   koa.use(apiVersion());
-  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: '100kb', encoding: 'utf-8' }));
+  koa.use(jsonBody({ limit: '100kb' }));
+  // Before the first query (the API key lookup): text PostgreSQL cannot store is a 400 here.
+  koa.use(storableText({ routers: () => routersOf(koa) }));
   // Live keys are refused while the server talks to the stripe-sim (see promoters/live-mode.ts).
   koa.use(authenticate({ db, refuseLiveKeys: config.stripe.sim !== null }));
   // After authenticate (limits follow the key), before idempotency (a rejected request claims no key).
@@ -123,6 +134,25 @@ export function createApp(
           resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port });
         });
         listening.once('error', reject);
+        // What Node's HTTP parser refuses before Koa sees it (an unknown method token, oversized
+        // headers) still gets the error shape.
+        listening.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+          if (!socket.writable) return socket.destroy();
+          const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+          const status = tooLarge ? 431 : 400;
+          const body = JSON.stringify({
+            error: {
+              code: 'request.invalid',
+              message: tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.',
+              docs: `${config.publicUrl}/docs#request.invalid`,
+            },
+          });
+          socket.end(
+            `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+              `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+              `Connection: close\r\n\r\n${body}`,
+          );
+        });
         server = listening;
       }),
     stop: async (options = {}) => {

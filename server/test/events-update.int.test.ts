@@ -263,9 +263,17 @@ describe('POST /v1/events/:id/cancel', () => {
     const widget = await client.get(`/v1/widget/events/${event.id}`, { key: null });
     expect(widget.status).toBe(404);
     expect(widget.body.error.code).toBe('event.not_found');
+    // To buyers a cancelled event no longer exists, as on the widget route; its promoter is told why.
     const fresh = await buyer.openSession(event.id, [{ tier: 'standard', quantity: 1 }]);
-    expect(fresh.status).toBe(409);
-    expect(fresh.body.error.code).toBe('event.not_on_sale');
+    expect(fresh.status).toBe(404);
+    expect(fresh.body.error.code).toBe('event.not_found');
+    const own = await client.post(
+      '/v1/checkout/sessions',
+      { eventId: event.id, items: [{ tier: 'standard', quantity: 1 }], customerEmail: 'b@example.com' },
+      { key },
+    );
+    expect(own.status).toBe(409);
+    expect(own.body.error.code).toBe('event.not_on_sale');
     expect((await buyer.read(open.body)).body.status).toBe('open');
 
     const again = await client.post(`/v1/events/${event.id}/cancel`, {}, { key });

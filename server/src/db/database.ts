@@ -247,7 +247,8 @@ export function createDatabase(
   options: { poolSize?: number; onConnectionError?: (error: Error) => void } = {},
 ): Database {
   const { poolSize = 10, onConnectionError } = options;
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A database that drops packets must fail a request (503) in seconds, not hang it.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // A connection can die (database restart, shutdown), idle in the pool or checked out between two
   // queries of a transaction. Without a listener, node-postgres turns either into an uncaught
   // exception that ends the process; with one, the query in flight fails (answered 503) and the

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/pagination.ts';
 import { isoInstant } from '../lib/dates.ts';
+import { slugify } from '../lib/ids.ts';
 import { MINIMUM_CHARGE } from '../lib/money.ts';
 
 const slug = z
@@ -51,7 +52,8 @@ export const createEventBody = z.object({
     .array(tierInput)
     .min(1, 'an event needs at least one tier')
     .max(50)
-    .refine((tiers) => new Set(tiers.map((t) => t.slug ?? t.name.toLowerCase())).size === tiers.length, {
+    // Compared as the slugs they will be stored under ('Early bird' is early-bird), as the database does.
+    .refine((tiers) => new Set(tiers.map((t) => t.slug ?? slugify(t.name))).size === tiers.length, {
       message: 'tier names and slugs must be unique within the event',
     }),
 });

@@ -1,12 +1,21 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 
 /** Every error code the API can answer with, and what it means. Codes are stable: never rename one. */
 export const ERROR_CODES = {
   'request.invalid': 'The request body, query or path is not valid; `param` names the field.',
   'request.malformed_json': 'The body is not valid JSON.',
   'request.unsupported_version': 'The EntryRate-Version header names a version this server does not know.',
+  'request.unsupported_encoding':
+    'The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br.',
+  'request.invalid_encoding':
+    'The body could not be decoded as its Content-Encoding says (gzip that is not gzip).',
+  'request.method_not_allowed':
+    'The endpoint does not answer this method; the `Allow` header lists the ones it does.',
+  'request.method_not_implemented':
+    'The server implements this HTTP method on no endpoint; the `Allow` header lists what the path answers.',
   'route.not_found': 'No endpoint answers at this method and path.',
   'auth.missing_key': 'No Bearer API key was sent.',
   'auth.invalid_key': 'The API key is unknown or revoked.',
@@ -33,8 +42,13 @@ export const ERROR_CODES = {
   'checkout.session_not_found': 'No checkout session with this id, or the client secret does not match.',
   'checkout.session_expired': 'The checkout session expired and its tickets were released.',
   'checkout.session_not_open': 'The checkout session is complete or cancelled.',
+  'checkout.settlement_not_failed':
+    'The session has no failed settlement to retry: the worker is still at it, or nothing is owed.',
+  'checkout.amount_unpayable':
+    "The session's total is one Stripe cannot charge: under the currency's minimum charge, or over its maximum.",
   'order.not_found': 'No order with this id belongs to you in this mode.',
   'order.already_refunded': 'The order is already refunded in full.',
+  'order.not_refundable': 'The order was free: no payment was taken, so there is nothing to refund.',
   'order.refund_too_large': 'The refund is more than what is left to refund on the order.',
   'ticket.not_found': 'No ticket with this id belongs to you (or to this checkout).',
   'payments.unavailable': 'The payment provider could not be reached; try again.',
@@ -46,7 +60,11 @@ export const ERROR_CODES = {
     "This server's Stripe key is of the other mode, so it cannot read this key's payouts (test and live never mix).",
   'webhook_endpoint.not_found': 'No webhook endpoint with this id belongs to you in this mode.',
   'payments.refund_failed': 'The payment provider could not make the refund; nothing was refunded.',
+  'stripe.event_early':
+    'A Stripe event about a payment that is not settled yet (a refund before its payment): Stripe sends it again.',
   'stripe.invalid_signature': 'The Stripe-Signature header does not verify against the payload.',
+  'service.unavailable':
+    'A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds.',
   internal: 'Something went wrong on our side; the requestId helps us find it.',
 } as const;
 
@@ -68,28 +86,53 @@ export class ApiError extends Error {
 /** Turns a zod failure into the 400 that names the first offending field as `items[0].quantity`. */
 export function invalidRequest(error: ZodError, prefix?: string): ApiError {
   const issue = error.issues[0];
-  const path = [...(prefix ? [prefix] : []), ...(issue?.path ?? [])];
-  const param = path.reduce<string>(
-    (acc, part) =>
-      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
-    '',
-  );
+  const param = paramOf([...(prefix ? [prefix] : []), ...(issue?.path ?? [])]);
   const message = issue ? (param ? `${param}: ${issue.message}` : issue.message) : 'Invalid request.';
   return new ApiError(400, 'request.invalid', message, param || undefined);
 }
 
-/** Renders every thrown error in the seeds' shape; unknown errors become a logged 500 `internal`. */
-export function errorHandler(options: { docsUrl: string; logger: Logger }) {
+/** A field's path as `param` names it: `['items', 0, 'tier']` is `items[0].tier`. */
+export function paramOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+    '',
+  );
+}
+
+/**
+ * Renders every thrown error in the seeds' shape; unknown errors become a logged 500 `internal`,
+ * an unreachable database a 503 `service.unavailable`. Every 503 carries `Retry-After`.
+ */
+export function errorHandler(options: { docsUrl: string; logger: Logger; retryAfterSeconds?: number }) {
+  const retryAfter = String(options.retryAfterSeconds ?? 5);
   return async function handleErrors(ctx: Context, next: Next) {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new ApiError(404, 'route.not_found', `No endpoint ${ctx.method} ${ctx.path}.`);
       }
+      // @koa/router's allowedMethods answers these with a bare status and an `Allow` header.
+      const allow = ctx.response.get('Allow');
+      if (ctx.status === 405 && ctx.body === undefined) {
+        const message = `${ctx.path} does not answer ${ctx.method}; it answers ${allow}.`;
+        throw new ApiError(405, 'request.method_not_allowed', message);
+      }
+      if (ctx.status === 501 && ctx.body === undefined) {
+        const message = `This server does not implement ${ctx.method}; ${ctx.path} answers ${allow}.`;
+        throw new ApiError(501, 'request.method_not_implemented', message);
+      }
     } catch (thrown) {
       const error = toApiError(thrown);
-      if (error.status >= 500)
+      if (error.code === 'service.unavailable') {
+        options.logger.warn(
+          { reason: String(thrown), requestId: ctx.state.requestId },
+          'database unavailable',
+        );
+      } else if (error.status >= 500) {
         options.logger.error({ err: thrown, requestId: ctx.state.requestId }, 'request failed');
+      }
+      if (error.status === 503 && !ctx.response.get('Retry-After')) ctx.set('Retry-After', retryAfter);
       ctx.status = error.status;
       ctx.body = {
         error: {
@@ -113,6 +156,13 @@ function toApiError(thrown: unknown): ApiError {
       ? 'request.malformed_json'
       : 'request.invalid';
     return new ApiError(status, code, (thrown as Error).message);
+  }
+  if (isDatabaseUnavailable(thrown)) {
+    return new ApiError(
+      503,
+      'service.unavailable',
+      'The database cannot be reached right now; try again shortly.',
+    );
   }
   return new ApiError(500, 'internal', 'Internal error.');
 }

@@ -41,6 +41,10 @@ export const COMPONENTS = {
       description: 'The request id (`req_…`), also in error bodies.',
       schema: { type: 'string' },
     },
+    RetryAfter: {
+      description: 'Seconds to wait before trying again (on a 429 and on every 503).',
+      schema: { type: 'integer', minimum: 1 },
+    },
   },
   responses: {
     Error: {

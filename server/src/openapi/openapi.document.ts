@@ -76,7 +76,10 @@ function errorsOf(route: MountedRoute, doc: OperationDoc): Map<number, Set<Error
   const api = route.path.startsWith('/v1/');
   if (api) add(400, 'request.unsupported_version');
   if (doc.params || doc.query || doc.body) add(400, 'request.invalid');
-  if (doc.body) add(400, 'request.malformed_json');
+  if (doc.body) {
+    add(400, 'request.malformed_json', 'request.invalid_encoding');
+    add(415, 'request.unsupported_encoding');
+  }
   if (doc.access === 'secretKey') {
     add(401, 'auth.missing_key', 'auth.invalid_key');
     add(403, 'auth.live_mode_unavailable');
@@ -89,6 +92,8 @@ function errorsOf(route: MountedRoute, doc: OperationDoc): Map<number, Set<Error
   }
   if (doc.access === 'secretKey' || doc.access === 'secretKeyOrClientSecret') add(429, 'rate_limit.exceeded');
   for (const [status, codes] of Object.entries(doc.errors ?? {})) add(Number(status), ...(codes ?? []));
+  // Every /v1 request may meet the database (the API key lookup at least).
+  if (api) add(503, 'service.unavailable');
   add(500, 'internal');
   return byStatus;
 }
@@ -154,9 +159,13 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined): Json {
     };
   }
   for (const [status, codes] of errorsOf(route, doc)) {
+    const retry = status === 429 || status === 503;
+    const errorHeaders = retry
+      ? { ...headers, 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
+      : headers;
     responses[status] = {
       description: [...codes].map((code) => `\`${code}\`: ${ERROR_CODES[code]}`).join('\n\n'),
-      ...(headers ? { headers } : {}),
+      ...(errorHeaders ? { headers: errorHeaders } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       'x-error-codes': [...codes],
     };
