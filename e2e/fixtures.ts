@@ -166,6 +166,23 @@ export class Checkout {
     await this.widget.getByRole('button', { name: /^Pay / }).click();
   }
 
+  /** Takes free tickets: "Get tickets" where a paid order has the card form. */
+  async getFreeTickets() {
+    await this.widget.getByRole('button', { name: 'Get tickets', exact: true }).click();
+  }
+
+  /**
+   * How wide the buyer's page is laid out (`scrollWidth`): the host page, the page inside the iframe
+   * mode's frame, and the modal's dialog, each where there is one.
+   */
+  async widths(): Promise<Record<string, number>> {
+    const scrollWidth = (el: Element) => el.scrollWidth;
+    const widths: Record<string, number> = { page: await this.page.locator(':root').evaluate(scrollWidth) };
+    if (this.mode === 'iframe') widths.frame = await this.frame.locator(':root').evaluate(scrollWidth);
+    if (this.mode === 'modal') widths.dialog = await this.widget.evaluate(scrollWidth);
+    return widths;
+  }
+
   /** Answers the bank's 3-D Secure challenge. */
   async authenticate(answer: 'Complete' | 'Fail') {
     await this.challenge.getByRole('button', { name: answer }).click();
@@ -337,6 +354,19 @@ export class HostedCheckout {
     await this.main.getByRole('button', { name: 'Cancel and go back' }).click();
   }
 
+  /** Takes the free tickets of a session that costs nothing. */
+  async getFreeTickets() {
+    await this.main.getByRole('button', { name: 'Get tickets', exact: true }).click();
+  }
+
+  get confirmation(): Locator {
+    return this.main.getByRole('heading', { name: /You're going/ });
+  }
+
+  get tickets(): Locator {
+    return this.main.getByRole('list', { name: 'Your tickets' }).getByRole('listitem');
+  }
+
   get title(): Locator {
     return this.main.getByRole('heading', { level: 1 });
   }
@@ -352,6 +382,13 @@ export interface NewTier {
   slug?: string;
   price: number;
   stock: number;
+}
+
+/** A venue of a new event, as the promoter API takes it. */
+export interface NewVenue {
+  name: string;
+  city: string;
+  timezone: string;
 }
 
 export interface HostedSession {
@@ -385,13 +422,16 @@ export class PromoterBackend {
   }
 
   /**
-   * Creates and publishes an event at the demo venue (by default "Hosted checkout night" with one tier,
-   * Early bird at £12.00) and makes it the one `createSession` and `available` speak of.
+   * Creates and publishes an event (by default "Hosted checkout night" with one tier, Early bird at
+   * £12.00) at the demo venue, or at a new venue of the given name and city, and makes it the one
+   * `createSession` and `available` speak of.
    */
   async putEventOnSale(
-    options: { title?: string; tiers?: NewTier[]; holdMinutes?: number } = {},
+    options: { title?: string; tiers?: NewTier[]; holdMinutes?: number; venue?: NewVenue } = {},
   ): Promise<EventOnSale> {
-    const { venueId } = await this.call<{ venueId: string }>(`/v1/events/${process.env.E2E_EVENT_ID}`);
+    const { venueId } = options.venue
+      ? { venueId: (await this.call<{ id: string }>('/v1/venues', options.venue)).id }
+      : await this.call<{ venueId: string }>(`/v1/events/${process.env.E2E_EVENT_ID}`);
     const title = options.title ?? 'Hosted checkout night';
     const event = await this.call<{ id: string }>('/v1/events', {
       title,
@@ -406,14 +446,21 @@ export class PromoterBackend {
     return { id: event.id, title };
   }
 
-  /** A session for `quantity` Early bird tickets, returning to the demo site on success or cancel. */
-  async createSession(quantity: number, customerEmail: string): Promise<HostedSession> {
+  /**
+   * A session for `quantity` tickets of a tier (Early bird unless told), returning to the demo site on
+   * success or cancel; with `stay`, no successUrl, so the hosted page shows the tickets itself.
+   */
+  async createSession(
+    quantity: number,
+    customerEmail: string,
+    { tier = 'early-bird', stay = false }: { tier?: string; stay?: boolean } = {},
+  ): Promise<HostedSession> {
     const demo = process.env.E2E_DEMO_URL;
     const session = await this.call<HostedSession>('/v1/checkout/sessions', {
       eventId: this.eventId,
-      items: [{ tier: 'early-bird', quantity }],
+      items: [{ tier, quantity }],
       customerEmail,
-      successUrl: `${demo}/?paid={CHECKOUT_SESSION_ID}`,
+      ...(stay ? {} : { successUrl: `${demo}/?paid={CHECKOUT_SESSION_ID}` }),
       cancelUrl: `${demo}/`,
     });
     this.sessions.push(session.id);

@@ -57,9 +57,15 @@ export interface CheckoutSession {
   order: Order | null;
 }
 
-export interface PaymentIntentRef {
-  paymentIntentId: string;
-  clientSecret: string;
+/**
+ * What starting a payment answers: the PaymentIntent to confirm with Stripe, or, for a session that
+ * costs nothing, no PaymentIntent and the session already `complete` with its order.
+ */
+export interface PaymentStart {
+  status: 'open' | 'complete';
+  orderId: string | null;
+  paymentIntentId: string | null;
+  clientSecret: string | null;
 }
 
 /** One line of a purchase: how many of which tier. */
@@ -131,8 +137,9 @@ export function createClient(base: string) {
     /** Holds `items` instead of the session's tickets, atomically: when they cannot be held, the old hold stays. */
     update: (s: SessionRef, items: LineItem[]) =>
       request<CheckoutSession>(base, sessionPath(s), JSON.stringify({ clientSecret: s.clientSecret, items })),
+    /** Starts paying; a free session is completed at once. */
     pay: (s: SessionRef, key: string) =>
-      request<PaymentIntentRef>(base, `${sessionPath(s)}/payment`, secret(s), key),
+      request<PaymentStart>(base, `${sessionPath(s)}/payment`, secret(s), key),
     /** Ends an unpaid session and releases its seats at once. */
     cancel: (s: SessionRef) => request<CheckoutSession>(base, `${sessionPath(s)}/cancel`, secret(s)),
     /** A ticket's QR image; `w` busts the cache when a rotating code moves to its next window. */

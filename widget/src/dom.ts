@@ -1,4 +1,4 @@
-// The two ways the widget styles what it puts on a promoter's page, neither of which a strict
+// The ways the widget adds to a page: scripts, and the two ways it styles what it puts on a promoter's page, neither of which a strict
 // Content-Security-Policy (style-src without 'unsafe-inline') blocks.
 
 /** Adds `text` to the styles of `root`; browsers without constructed stylesheets (Safari before 16.4) get a <style>. */
@@ -21,3 +21,9 @@ export function addStyles(root: Document | ShadowRoot, text: string): void {
 export function pin(el: HTMLElement, styles: Record<string, string>): void {
   for (const name in styles) el.style.setProperty(name, styles[name] ?? '', 'important');
 }
+
+/** Adds the script at `src` to the page; resolves once it has run. Callers skip it when what it defines is there. */
+export const inject = (src: string) =>
+  new Promise((onload, onerror) => {
+    document.head.append(Object.assign(document.createElement('script'), { src, onload, onerror }));
+  });

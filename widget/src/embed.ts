@@ -10,6 +10,7 @@ import { COLOR_SCHEME, readOptions } from './options';
 import { recallSession, rememberSession } from './session-store';
 import css from './styles.css?inline';
 import { SLOT } from './ui/PaymentStep';
+import { Steps } from './ui/Steps';
 import { Widget } from './ui/Widget';
 
 // embed.html's script, on the API's own origin: the hosted checkout of a promoter's server-side session
@@ -26,6 +27,9 @@ const QUERY: Record<string, string> = {
   'data-theme': 'theme',
   'data-tier': 'tier',
 };
+
+// The later steps are built in here, not fetched as widget.js fetches them.
+window.EntryRate = Object.assign(window.EntryRate ?? {}, { steps: Steps });
 
 const store = pageStore();
 const mode = chooseMode(location.hash, location.search, recallSession(store, SESSION_KEY));
@@ -77,6 +81,7 @@ if (mode.kind === 'event') {
     h(HostedCheckout, {
       base: location.origin,
       session: mode.kind === 'session' ? mode.ref : null,
+      host: main,
       slot,
       store,
     }),

@@ -7,6 +7,10 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return nf.format(minor / 10 ** (nf.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
+/** A price as a buyer reads it: '£12.00', or 'Free' for nothing. */
+export const formatPrice = (minor: number, currency: string) =>
+  minor ? formatMoney(minor, currency) : 'Free';
+
 /** Formats an ISO date-time as a short weekday, date and time, e.g. 'Sun, 2 May 2027, 20:00'. */
 export function formatDoors(iso: string, locale?: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {

@@ -1,6 +1,8 @@
-import type { loadStripe } from '@stripe/stripe-js';
 import { mount, unmount } from './mount';
 import { readOptions, scriptOrigin } from './options';
+import type { LENT } from './steps-loader';
+import type { MountCardForm } from './stripe-loader';
+import type { Steps } from './ui/Steps';
 
 // The embed script. One global, `window.EntryRate`; a second copy of the script finds it and does nothing.
 
@@ -11,13 +13,17 @@ export interface EntryRateGlobal {
   unmount(el: Element): void;
   /** Mounts every `[data-entryrate-event]` on the page that has no checkout yet (for single-page apps). */
   scan(): void;
-  /** Stripe's loader, added by stripe-loader.js when a buyer reaches payment. */
-  loadStripe?: typeof loadStripe;
+  /** The Payment Element, added by stripe-loader.js when a buyer reaches payment. */
+  cardForm?: MountCardForm;
+  /** The checkout's later steps, added by checkout-steps.js (or built into embed.js). */
+  steps?: typeof Steps;
+  /** The Preact that checkout-steps.js renders with, lent by widget.js. */
+  _preact?: typeof LENT;
 }
 
 declare global {
   interface Window {
-    // Partial: on the hosted page only stripe-loader.js sets it.
+    // Partial: on the hosted page only embed.js and stripe-loader.js set it.
     EntryRate?: Partial<EntryRateGlobal>;
   }
 }

@@ -12,6 +12,9 @@ export const assetsDocs: RouteDocs = {
   'GET /widget.js': script('The embeddable widget (`<script src=".../widget.js" async>`)'),
   'GET /embed.js': script('The script of the hosted checkout page'),
   'GET /stripe-loader.js': script("The widget's loader of Stripe.js, fetched when the buyer reaches payment"),
+  'GET /checkout-steps.js': script(
+    "The widget's steps after choosing (payment, confirmation), fetched when a buyer starts choosing",
+  ),
   'GET /embed.html': {
     tag: 'Widget',
     access: 'public',

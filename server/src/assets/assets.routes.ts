@@ -13,6 +13,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/widget.js': { file: 'widget.js', type: 'application/javascript; charset=utf-8' },
   '/embed.js': { file: 'embed.js', type: 'application/javascript; charset=utf-8' },
   '/stripe-loader.js': { file: 'stripe-loader.js', type: 'application/javascript; charset=utf-8' },
+  '/checkout-steps.js': { file: 'checkout-steps.js', type: 'application/javascript; charset=utf-8' },
   '/embed.html': { file: 'embed.html', type: 'text/html; charset=utf-8' },
 };
 

@@ -3,21 +3,23 @@ import type { TierRow } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import {
   closeSession,
-  convertHeldSeats,
   listSessionItems,
   lockDueSessions,
-  releaseSeats,
-  reserveSeats,
   type SessionItemRow,
   type SessionRow,
+} from './checkout.store.ts';
+import {
+  convertHeldSeats,
+  releaseSeats,
+  reserveSeats,
   seatsLeft,
   sellFreeSeats,
   unsellSeats,
-} from './checkout.store.ts';
+} from './holds.store.ts';
 
 // The one owner of seats: holding them, freeing abandoned holds, giving them back, selling them,
 // and the answer a buyer gets when a tier cannot cover a request. Every change to `reserved` and
-// `sold` goes through here (and the conditional updates in checkout.store.ts).
+// `sold` goes through here (and the conditional updates in holds.store.ts).
 
 /** A tier and quantity a request wants, with its position in the request for error `param`s. */
 export interface WantedItem {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Order, WidgetEvent } from '../api';
-import { formatDoors, formatMoney } from '../format';
+import { formatPrice } from '../format';
 import { useFocusOnMount } from './hooks';
+import { Meta } from './Meta';
 
 interface Props {
   data: WidgetEvent;
@@ -24,18 +25,16 @@ export function Confirmation({ data, order, qr }: Props) {
   return (
     <section class="done" aria-labelledby="er-done">
       <h2 id="er-done" tabIndex={-1} ref={heading}>
-        You're going to {event.title}
+        You're going to <bdi>{event.title}</bdi>
       </h2>
-      <p class="meta">
-        {event.venue.name} · {event.venue.city} · {formatDoors(event.doors, undefined, event.venue.timezone)}
-      </p>
+      <Meta event={event} />
       <p class="order">
-        Order <code>{order.id}</code> · {formatMoney(order.amount, order.currency)}
+        Order <code>{order.id}</code> · {formatPrice(order.amount, order.currency)}
       </p>
       <ul class="tickets" aria-label="Your tickets">
         {order.tickets.map((t) => (
           <li key={t.id}>
-            <span>{names.get(t.tierId) ?? 'Ticket'}</span>
+            <bdi>{names.get(t.tierId) ?? 'Ticket'}</bdi>
             <code>{t.id}</code>
             <img src={qr(t.id, window)} alt={`QR code ${t.id}`} width={168} height={168} />
           </li>

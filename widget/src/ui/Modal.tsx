@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { emit } from '../events';
+import type { WidgetEvent } from '../api';
+import type { FlowState } from '../flow/machine';
 import { formatMoney } from '../format';
-import { Checkout, type CheckoutProps } from './Checkout';
+import { Checkout } from './Checkout';
+import type { Surface } from './surface';
 
-type Props = Omit<CheckoutProps, 'aside' | 'onReleased'>;
+interface Props {
+  surface: Surface;
+  state: FlowState;
+  data: WidgetEvent;
+  cls: string;
+}
 
 /** Keeps Tab and Shift+Tab among the dialog's own controls (the Payment Element's frame sits between them). */
 function trapTab(e: KeyboardEvent) {
@@ -24,13 +31,13 @@ function trapTab(e: KeyboardEvent) {
  * in the same shadow root, so the light-DOM Payment Element node still reaches it through the slot.
  * Closing it (Close, Escape) releases an unpaid hold and gives focus back to the button.
  */
-export function Modal(p: Props) {
-  const { data, initial } = p;
+export function Modal({ surface, state, data, cls }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   // A reload that finds a checkout under way opens straight back into it.
-  const [open, setOpen] = useState(initial.at !== 'select');
+  const [open, setOpen] = useState(state.step.at !== 'select');
   const prices = data.tiers.filter((t) => t.available > 0).map((t) => t.price);
+  const lowest = Math.min(...prices);
 
   useEffect(() => {
     const d = dialog.current;
@@ -49,7 +56,7 @@ export function Modal(p: Props) {
 
   const close = () => {
     setOpen(false);
-    emit(p.env.host, 'closed', {});
+    surface.flow.send({ type: 'close' });
   };
 
   // Stripe shows 3-D Secure in a frame on the page, which a modal dialog (top layer, the rest of the
@@ -67,7 +74,7 @@ export function Modal(p: Props) {
   };
 
   return (
-    <div class={`${p.cls} bare`}>
+    <div class={`${cls} bare`}>
       <button
         ref={opener}
         class="primary open"
@@ -75,8 +82,9 @@ export function Modal(p: Props) {
         disabled={!prices.length}
         onClick={() => setOpen(true)}
       >
+        {/* A free tier makes "from" meaningless. */}
         {prices.length
-          ? `Get tickets · from ${formatMoney(Math.min(...prices), data.event.currency)}`
+          ? `Get tickets${lowest ? ` · from ${formatMoney(lowest, data.event.currency)}` : ''}`
           : 'Sold out'}
       </button>
       <dialog
@@ -95,7 +103,7 @@ export function Modal(p: Props) {
         <button class="x" type="button" aria-label="Close" onClick={close}>
           ×
         </button>
-        {open && <Checkout {...p} aside={aside} onReleased={() => void p.refresh().catch(() => {})} />}
+        {open && <Checkout surface={{ ...surface, aside }} state={state} data={data} cls={cls} />}
       </dialog>
     </div>
   );

@@ -1,10 +1,11 @@
+import type { CheckoutSession } from '../api';
 import { useFocusOnMount } from './hooks';
 
 interface NoticeProps {
   title: string;
   children: string;
   busy?: boolean;
-  action?: string;
+  action?: string | undefined;
   onAction?: () => void;
 }
 
@@ -25,4 +26,26 @@ export function Notice({ title, children, busy, action, onAction }: NoticeProps)
       )}
     </section>
   );
+}
+
+/** The heading and sentence for a session whose seats went back; `paid` if a payment was under way. */
+export function endedNotice(
+  { status, paymentStatus }: Pick<CheckoutSession, 'status' | 'paymentStatus'>,
+  paid: boolean,
+): { title: string; text: string } {
+  const cancelled = status === 'cancelled';
+  const late = 'Your payment arrived after your tickets were released, so it';
+  return {
+    title: cancelled ? 'This checkout was cancelled' : 'Your hold expired',
+    text:
+      paymentStatus === 'refunded'
+        ? `${late} has been refunded.`
+        : paymentStatus === 'refund_pending'
+          ? `${late} is being refunded.`
+          : paid
+            ? 'Your hold ended before the payment was confirmed. If you were charged, the payment is refunded automatically.'
+            : cancelled
+              ? 'Your tickets were released. You have not been charged.'
+              : 'Your tickets were held for a limited time and have been released. You have not been charged.',
+  };
 }

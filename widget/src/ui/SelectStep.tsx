@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { WidgetEvent, WidgetTier } from '../api';
-import { formatMoney } from '../format';
+import { formatMoney, formatPrice } from '../format';
 import { TierList } from './TierList';
 
 interface Props {
@@ -25,7 +25,8 @@ export function SelectStep(p: Props) {
   const [problem, setProblem] = useState('');
   const total = tiers.reduce((sum, t) => sum + t.price * (p.quantities[t.id] ?? 0), 0);
   const count = tiers.reduce((n, t) => n + (p.quantities[t.id] ?? 0), 0);
-  const money = formatMoney(total, event.currency);
+  // 'Free' only for free tickets chosen, not for none.
+  const money = (count ? formatPrice : formatMoney)(total, event.currency);
 
   if (!tiers.some((t) => t.available > 0)) {
     return (

@@ -1,5 +1,5 @@
 import type { WidgetTier } from '../api';
-import { formatMoney, stockLabel } from '../format';
+import { formatPrice, stockLabel } from '../format';
 import { Stepper } from './Stepper';
 
 interface Props {
@@ -20,9 +20,9 @@ export function TierList({ tiers, currency, quantities, onChange }: Props) {
             {/* A named group per tier, so "Early bird tickets" holds its price, stock and stepper together. */}
             <fieldset class={q > 0 ? 'tier on' : 'tier'} aria-label={`${t.name} tickets`}>
               <div>
-                <div class="name">{t.name}</div>
+                <bdi class="name">{t.name}</bdi>
                 <div class="sub">
-                  {formatMoney(t.price, currency)} ·{' '}
+                  {formatPrice(t.price, currency)} ·{' '}
                   <span class={t.available <= 10 ? 'low' : ''}>{stockLabel(t.available)}</span>
                 </div>
               </div>

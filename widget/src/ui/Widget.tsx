@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type ApiError, type Client, createClient, toApiError, type WidgetEvent } from '../api';
-import { clockOffset } from '../clock';
+import { useEffect, useMemo } from 'preact/hooks';
+import { createClient, type WidgetEvent } from '../api';
 import { emit } from '../events';
-import { forgetKey, type KeyValue, pageStore } from '../idempotency';
+import { createCheckoutFlow } from '../flow/checkout-flow';
+import { pageStore } from '../idempotency';
 import type { Options } from '../options';
-import { forgetSession, recallSession, widgetSessionName } from '../session-store';
-import { Checkout, type Step } from './Checkout';
-import { useDark } from './hooks';
+import { widgetSessionName } from '../session-store';
+import { Checkout } from './Checkout';
+import { useDark, useFlow } from './hooks';
 import { Modal } from './Modal';
+import type { Surface } from './surface';
 
-/** What every part of one widget shares. */
-export interface Env {
+interface Props {
   /** The embedding element: `entryrate:*` events are dispatched on it. */
   host: HTMLElement;
   /** The light-DOM node the Payment Element mounts into (Stripe refuses shadow roots). */
@@ -18,98 +18,48 @@ export interface Env {
   options: Options;
   /** Tells this widget's stored keys from those of other widgets on the page (event, mode, place). */
   scope: string;
-  api: Client;
-  store: KeyValue;
-}
-
-interface Props {
-  host: HTMLElement;
-  slot: HTMLElement;
-  options: Options;
-  scope: string;
   /** Called with the event each time it is loaded (embed.html names its frame after it). */
   onEvent?: (data: WidgetEvent) => void;
-}
-
-const REDIRECTED = /[?&]payment_intent_client_secret=/;
-
-/**
- * Where a reload finds the buyer: paying the session this widget still holds, or waiting for the
- * server to confirm one already paid (or being paid by a method that redirected), or at the start.
- */
-async function resume({ api, store, scope }: Env): Promise<Step> {
-  const name = widgetSessionName(scope);
-  const saved = recallSession(store, name);
-  if (!saved) return { at: 'select' };
-  const s = await api.session(saved).catch((e: ApiError) => {
-    // Offline: the event cannot load either, and "Try again" will ask again.
-    if (e.status === 0 || e.status >= 500) throw e;
-    return null;
-  });
-  if (s?.status === 'complete' || (s?.status === 'open' && REDIRECTED.test(location.search))) {
-    return { at: 'confirming', session: saved };
-  }
-  if (s?.status === 'open') return { at: 'pay', session: s };
-  forgetSession(store, name);
-  forgetKey(store, scope);
-  return { at: 'select' };
 }
 
 /** One widget: loads its event (or says why it cannot), then the inline checkout or the modal's button. */
 export function Widget({ host, slot, options, scope, onEvent }: Props) {
   const { eventId, tier } = options;
-  const env = useMemo<Env>(
-    () => ({ host, slot, options, scope, api: createClient(options.api), store: pageStore() }),
-    [],
-  );
+  const [flow, api] = useMemo(() => {
+    const api = createClient(options.api);
+    const store = pageStore();
+    const sessionName = widgetSessionName(scope);
+    return [
+      createCheckoutFlow({ api, store, host, scope, sessionName, eventId, tier, onEvent }),
+      api,
+    ] as const;
+  }, []);
+  const state = useFlow(flow);
+  useEffect(() => {
+    flow.send({ type: 'load' });
+    return () => flow.dispose();
+  }, []);
   const dark = useDark(options.theme);
-  const [data, setData] = useState<WidgetEvent | null>(null);
-  const [offset, setOffset] = useState(0);
-  const [initial, setInitial] = useState<Step>({ at: 'select' });
-  const [failure, setFailure] = useState<ApiError | null>(null);
-
-  const show = (d: WidgetEvent) => {
-    setOffset(clockOffset(d.serverTime));
-    setData(d);
-    onEvent?.(d);
-    return d;
-  };
-  const refresh = () => env.api.event(eventId).then(show);
-  const load = async () => {
-    setFailure(null);
-    try {
-      // Both before anything is shown: the checkout starts at the step the reload found.
-      const [d, step] = await Promise.all([env.api.event(eventId), resume(env)]);
-      setInitial(step);
-      show(d);
-    } catch (e) {
-      setData(null);
-      setFailure(toApiError(e));
-    }
-  };
-  useEffect(() => void load(), []);
+  const { step, data } = state;
 
   // `ready` once the event is on screen, so a listener can already find what it shows.
-  const shown = data !== null && !failure;
+  const shown = data && step.at !== 'loading' && step.at !== 'failed';
   useEffect(() => {
-    if (!shown) return;
-    emit(host, 'ready', { eventId });
-    if (tier && !data?.tiers.some((t) => t.slug === tier)) {
-      console.warn(`EntryRate: unknown data-tier="${tier}"; no tier is preselected.`);
-    }
+    if (shown) emit(host, 'ready', { eventId });
   }, [shown]);
 
   const cls = dark ? 'er dark' : 'er';
   const modal = options.mode === 'modal';
-  if (failure) {
-    const gone = failure.status === 404;
+  if (step.at === 'failed') {
+    const { error } = step;
+    const gone = error.status === 404;
     return (
       <div class={cls}>
         <p class={gone ? 'soldout' : 'err'} role="alert">
-          {gone ? "These tickets aren't on sale." : failure.message}
+          {gone ? "These tickets aren't on sale." : error.message}
         </p>
-        {!gone && (failure.status === 0 || failure.status >= 500) && (
-          <button class="secondary" type="button" onClick={load}>
+        {!gone && (error.status === 0 || error.status >= 500) && (
+          <button class="secondary" type="button" onClick={() => flow.send({ type: 'load' })}>
             Try again
           </button>
         )}
@@ -134,6 +84,10 @@ export function Widget({ host, slot, options, scope, onEvent }: Props) {
       </div>
     );
   }
-  const props = { env, data, dark, cls, offset, initial, refresh };
-  return modal ? <Modal {...props} /> : <Checkout {...props} />;
+  const surface: Surface = { flow, api, slot, dark };
+  return modal ? (
+    <Modal surface={surface} state={state} data={data} cls={cls} />
+  ) : (
+    <Checkout surface={surface} state={state} data={data} cls={cls} />
+  );
 }

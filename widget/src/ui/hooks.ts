@@ -1,5 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FlowState } from '../flow/machine';
+import type { CheckoutFlow } from '../flow/types';
 import type { Theme } from '../options';
 
 const darkQuery = () => matchMedia('(prefers-color-scheme: dark)');
@@ -25,4 +27,11 @@ export function useFocusOnMount<T extends HTMLElement>(): RefObject<T> {
   const ref = useRef<T>(null);
   useEffect(() => ref.current?.focus(), []);
   return ref;
+}
+
+/** The flow's state, rendering again on every transition. */
+export function useFlow(flow: CheckoutFlow): FlowState {
+  const [state, setState] = useState(flow.state);
+  useEffect(() => flow.subscribe(setState), [flow]);
+  return state;
 }
