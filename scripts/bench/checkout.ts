@@ -2,7 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
-import { reserveSeats } from '../../server/src/checkout/checkout.store.ts';
+import { reserveSeats } from '../../server/src/checkout/holds.store.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { DEMO_VENUE_ID, seedDemo } from '../src/demo/seed.ts';
 import { api } from './api.ts';
-import { createTestDatabase } from './harness.ts';
 import { type ApiProcess, freePort, startApiProcess } from './api-process.ts';
+import { createTestDatabase } from './harness.ts';
 
 // The stock guarantee has to hold across processes, not just within one pool: two API processes
 // share one database, as two instances behind a load balancer would, and 500 buyers rush 100 seats.

@@ -7,8 +7,8 @@ import { SIM_STRIPE_KEYS } from '../../src/config.ts';
 import { createDatabase, type Database } from '../../src/db/database.ts';
 import { DEMO_VENUE_ID, seedDemo } from '../../src/demo/seed.ts';
 import { api } from '../api.ts';
-import { buyerOf } from '../buyer.ts';
 import { type ApiProcess, freePort, startApiProcess } from '../api-process.ts';
+import { buyerOf } from '../buyer.ts';
 import { eventually } from '../paid-orders.ts';
 import { type DebianPostgres, debianPostgresBin, startDebianPostgres } from './debian-postgres.ts';
 

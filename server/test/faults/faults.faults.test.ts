@@ -72,7 +72,12 @@ it('answers 503 while PostgreSQL is stopped under load, never 500, and balances 
   const shopper = async (n: number) => {
     for (let i = 0; running && i < 40; i++) {
       try {
-        const opened = await buyer().openSession(eventId, [{ tierId, quantity: 1 }], undefined, `load${n}@example.com`);
+        const opened = await buyer().openSession(
+          eventId,
+          [{ tierId, quantity: 1 }],
+          undefined,
+          `load${n}@example.com`,
+        );
         answers.push({ status: opened.status, retryAfter: opened.headers.get('retry-after') });
         if (opened.status !== 201) {
           await new Promise((resolve) => setTimeout(resolve, 100));
