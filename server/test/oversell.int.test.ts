@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { DEMO_VENUE_ID, seedDemo } from '../src/demo/seed.ts';
+import { DEMO_TEST_KEY, DEMO_VENUE_ID, seedDemo } from '../src/demo/seed.ts';
 import { api } from './api.ts';
 import { type ApiProcess, freePort, startApiProcess } from './api-process.ts';
 import { createTestDatabase } from './harness.ts';
+import { createLiveEvent } from './promoters.ts';
 
 // The stock guarantee has to hold across processes, not just within one pool: two API processes
 // share one database, as two instances behind a load balancer would, and 500 buyers rush 100 seats.
@@ -34,17 +35,12 @@ afterAll(async () => {
 });
 
 it(`holds exactly ${STOCK} seats for ${BUYERS} concurrent buyers spread over two API processes`, async () => {
-  const promoter = api(servers[0]?.url as string);
-  const created = await promoter.post('/v1/events', {
+  const event = await createLiveEvent(api(servers[0]?.url as string), DEMO_TEST_KEY, DEMO_VENUE_ID, {
     title: 'Two doors, one room',
-    venueId: DEMO_VENUE_ID,
-    doors: '2031-06-01T20:00:00Z',
     tiers: [{ name: 'General admission', price: 1500, stock: STOCK }],
   });
-  expect(created.status).toBe(201);
-  expect((await promoter.post(`/v1/events/${created.body.id}/publish`, {})).status).toBe(200);
-  const eventId: string = created.body.id;
-  const tierId: string = created.body.tiers[0].id;
+  const eventId: string = event.id;
+  const tierId: string = event.tiers[0].id;
 
   // Node's fetch has no per-origin connection cap, so all 500 requests are in flight at once.
   const answers = await Promise.all(

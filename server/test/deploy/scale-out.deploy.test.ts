@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeSim, type StripeSim } from '../../../stripe-sim/src/index.ts';
 import { SIM_STRIPE_KEYS } from '../../src/config.ts';
 import { createDatabase, type Database } from '../../src/db/database.ts';
-import { DEMO_VENUE_ID, seedDemo } from '../../src/demo/seed.ts';
+import { DEMO_TEST_KEY, DEMO_VENUE_ID, seedDemo } from '../../src/demo/seed.ts';
 import { api } from '../api.ts';
 import { type ApiProcess, freePort, startApiProcess } from '../api-process.ts';
 import { buyerOf } from '../buyer.ts';
 import { eventually } from '../paid-orders.ts';
+import { createLiveEvent } from '../promoters.ts';
 import { type DebianPostgres, debianPostgresBin, startDebianPostgres } from './debian-postgres.ts';
 
 // Scaling out as production does it: two compiled servers (`npm run serve`) share a PostgreSQL of
@@ -78,17 +79,12 @@ describe.skipIf(!bin)(`two serve processes on Debian PostgreSQL${skipped}`, () =
   it(`sells exactly ${STOCK} seats to ${BUYERS} buyers over two processes and fulfils each payment once`, async () => {
     const database = db as Database;
     const serverFor = (i: number) => servers[i % servers.length] as ApiProcess;
-    const promoter = api(serverFor(0).url);
-    const created = await promoter.post('/v1/events', {
+    const event = await createLiveEvent(api(serverFor(0).url), DEMO_TEST_KEY, DEMO_VENUE_ID, {
       title: 'Two processes, one room',
-      venueId: DEMO_VENUE_ID,
-      doors: '2031-06-01T20:00:00Z',
       tiers: [{ name: 'General admission', price: 1500, stock: STOCK }],
     });
-    expect(created.status).toBe(201);
-    expect((await promoter.post(`/v1/events/${created.body.id}/publish`, {})).status).toBe(200);
-    const eventId: string = created.body.id;
-    const tierId: string = created.body.tiers[0].id;
+    const eventId: string = event.id;
+    const tierId: string = event.tiers[0].id;
 
     const answers = await Promise.all(
       Array.from({ length: BUYERS }, (_, i) =>
