@@ -129,8 +129,11 @@ export function errorHandler(options: { docsUrl: string; logger: Logger; retryAf
           { reason: String(thrown), requestId: ctx.state.requestId },
           'database unavailable',
         );
-      } else if (error.status >= 500) {
+      } else if (error.code === 'internal') {
         options.logger.error({ err: thrown, requestId: ctx.state.requestId }, 'request failed');
+      } else if (error.status >= 500 && error.status !== 501) {
+        // Ours to know about (Stripe unreachable, a refund Stripe refused), but no bug: no stack.
+        options.logger.warn({ code: error.code, requestId: ctx.state.requestId }, error.message);
       }
       if (error.status === 503 && !ctx.response.get('Retry-After')) ctx.set('Retry-After', retryAfter);
       ctx.status = error.status;
