@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A newcomer's first minute, as an ordinary (not root) user: a fresh clone, `npm install && npm start`,
 # until /health answers; then Ctrl-C's equivalent to the whole process group, which must stop cleanly.
-# Usage: newcomer-start.sh REPO (run as root: it makes the user and hands the clone over).
+# Usage: newcomer-start.sh REPO [USER] (run as root: it makes the user if missing and hands the clone over).
 set -euo pipefail
 REPO="$1"
-USER_NAME=entryrate-newcomer
+USER_NAME="${2:-entryrate-newcomer}"
 WORK=/tmp/entryrate-newcomer
 PORT=4600
 
