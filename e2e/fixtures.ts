@@ -96,6 +96,23 @@ export class Checkout {
     return this.host.locator(selector);
   }
 
+  /**
+   * The card form's height once Stripe's frame has sized it: the iframe starts 1 px tall and grows
+   * when its content reports its height, so the first reading after the fields show may be early.
+   */
+  async cardFormHeight(): Promise<number> {
+    let last = -1;
+    let height = 0;
+    await expect
+      .poll(async () => {
+        last = height;
+        height = (await this.cardForm.boundingBox())?.height ?? 0;
+        return height > 1 && height === last;
+      })
+      .toBe(true);
+    return height;
+  }
+
   /** The Payment Element's card fields. */
   get paymentFrame(): FrameLocator {
     return this.cardForm.contentFrame();

@@ -38,7 +38,7 @@ test.describe('a page with aggressive global CSS', () => {
     };
     await calm.choose('Early bird', 1);
     await calm.continueWith('ada@example.com');
-    const calmCardHeight = (await calm.cardForm.boundingBox())?.height ?? 0;
+    const calmCardHeight = await calm.cardFormHeight();
 
     await page.goto(`${process.env.E2E_DEMO_URL}/hostile-css.html`);
     const checkout = new Checkout(page, 'inline', ticketsSection(page));
@@ -53,7 +53,7 @@ test.describe('a page with aggressive global CSS', () => {
 
     await checkout.choose('Early bird', 1);
     await checkout.continueWith('ada@example.com');
-    const cardHeight = (await checkout.cardForm.boundingBox())?.height ?? 0;
+    const cardHeight = await checkout.cardFormHeight();
     expect(cardHeight, 'the card form keeps its height').toBeCloseTo(calmCardHeight, 0);
     await checkout.pay(TEST_CARDS.visa);
     await expect(checkout.confirmation).toBeVisible();
