@@ -68,6 +68,12 @@ export function startDemoSite(options: {
   /** The stripe-sim's origin, or null when real Stripe is configured. */
   stripeSimUrl?: string | null;
 }): Promise<DemoSite> {
+  // The pages' "Sun 2 May 2027 · Doors 8pm" line, from the event itself as a promoter's CMS would
+  // have it; read once, in the background, the page's own text standing until then.
+  let doors: string | null = null;
+  void eventDoors(options.apiUrl, options.eventId).then((text) => {
+    doors = text;
+  });
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo');
     const file = path.normalize(path.join(PUBLIC_DIR, fileFor(url.pathname)));
@@ -88,7 +94,9 @@ export function startDemoSite(options: {
     // A page can show the policy it is served with.
     values.PAGE_CSP = headers['Content-Security-Policy'] ?? '';
     try {
-      const body = fill(await readFile(file, 'utf-8'), values);
+      let page = await readFile(file, 'utf-8');
+      if (doors) page = page.replace(/(<p class="kicker">)[^<]*(<\/p>)/, `$1${doors}$2`);
+      const body = fill(page, values);
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         ...headers,
@@ -113,6 +121,29 @@ export function startDemoSite(options: {
       });
     });
   });
+}
+
+/** "Sun 2 May 2027 · Doors 8pm" for the event, in its venue's time zone; null if the API cannot say. */
+async function eventDoors(apiUrl: string, eventId: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const answer = await fetch(`${apiUrl}/v1/widget/events/${eventId}`)
+      .then((res) =>
+        res.ok ? (res.json() as Promise<{ event: { doors: string; venue: { timezone: string } } }>) : null,
+      )
+      .catch(() => null);
+    if (answer) {
+      const { doors, venue } = answer.event;
+      const at = (parts: Intl.DateTimeFormatOptions) =>
+        new Intl.DateTimeFormat('en-GB', { timeZone: venue.timezone, ...parts }).format(new Date(doors));
+      const day = at({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).replace(',', '');
+      const time = at({ hour: 'numeric', minute: 'numeric', hour12: true })
+        .replace(':00', '')
+        .replace(' ', '');
+      return `${day} · Doors ${time}`;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return null;
 }
 
 /** The file a path serves: the single-page app answers every route under /spa/, as its host would. */
