@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { type App, createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { createDatabase, type Database } from './db/database.ts';
+import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { liveModeWarning } from './promoters/live-mode.ts';
 
@@ -14,37 +14,27 @@ export interface RunningApi {
 }
 
 /**
- * What every way of running the API does: opens the pool, migrates (under an advisory lock, so
- * processes starting together are safe), warns about live mode, then listens and starts the worker.
- * `prepare` runs between migrating and listening (the demo seeds its promoter there).
+ * What every way of running the API does: the app opens its pool, migrates (under an advisory
+ * lock, so processes starting together are safe), warns about live mode, then listens and starts
+ * the worker. `prepare` runs between migrating and listening (the demo seeds its promoter there).
  */
 export async function startApi(
   config: Readonly<Config> & { databaseUrl: string },
   options: { logger: Logger; prepare?: (db: Database) => Promise<unknown> },
 ): Promise<RunningApi> {
   const { logger } = options;
-  const db = createDatabase(config.databaseUrl, {
-    poolSize: config.databasePoolSize,
-    onConnectionError: (err) => logger.warn({ reason: err.message }, 'database connection lost'),
-  });
+  const app = createApp(config, { logger });
+  const { db } = app.deps;
   try {
     await migrateToLatest(db);
     await options.prepare?.(db);
     const liveModeOff = await liveModeWarning(db, config.stripe);
     if (liveModeOff) logger.warn(liveModeOff);
-    const app = createApp(config, { db, logger });
     const { url } = await app.start();
-    return {
-      app,
-      db,
-      url,
-      stop: async () => {
-        await app.stop();
-        await db.destroy();
-      },
-    };
+    // The app owns its pool: its stop closes it, after the requests in flight and the worker.
+    return { app, db, url, stop: () => app.stop() };
   } catch (error) {
-    await db.destroy();
+    await app.stop();
     throw error;
   }
 }

@@ -3,6 +3,8 @@ import type { Context } from 'koa';
 import type { AppDeps } from '../app.deps.ts';
 import { parse } from '../http/validate.ts';
 import { ticketIdParam } from '../tickets/tickets.schema.ts';
+import type { Caller } from './checkout.access.ts';
+import { startPayment } from './checkout.payment.ts';
 import {
   clientSecretBody,
   clientSecretQuery,
@@ -11,12 +13,10 @@ import {
   updateSessionBody,
 } from './checkout.schema.ts';
 import {
-  type Caller,
   cancelSession,
   createSession,
   getSession,
   retrySettlement,
-  startPayment,
   ticketQrCode,
   updateSessionItems,
 } from './checkout.service.ts';

@@ -34,9 +34,6 @@ import {
 } from './holds.ts';
 import { requestSettlement } from './settlement.store.ts';
 
-export type { Caller, Links } from './checkout.access.ts';
-export { startPayment } from './checkout.payment.ts';
-
 /**
  * Opens a checkout session: resolves the tiers, holds the seats with one conditional update per
  * tier inside the session's transaction, and starts the hold clock. Nothing here calls Stripe.

@@ -104,12 +104,10 @@ async function settleSession(
     }
     return recordSettlement(db, session.id, { cancelled: true, next: null });
   }
-  // Still open and not paid yet: look again soon (a webhook may be lost), and at the latest when it expires.
-  const sinceAttached = Date.now() - new Date(session.created_at).getTime();
-  const next = Math.min(
-    Date.now() + Math.max(30_000, sinceAttached),
-    new Date(session.expires_at).getTime() + 1_000,
-  );
+  // Still open and not paid yet: look again soon (a webhook may be lost), less often the older the
+  // session is, and at the latest just after it expires.
+  const age = Date.now() - new Date(session.created_at).getTime();
+  const next = Math.min(Date.now() + Math.max(30_000, age), new Date(session.expires_at).getTime() + 1_000);
   return recordSettlement(db, session.id, { next: new Date(next) });
 }
 
