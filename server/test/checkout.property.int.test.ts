@@ -3,12 +3,8 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  cancelSession,
-  createSession,
-  startPayment,
-  updateSessionItems,
-} from '../src/checkout/checkout.service.ts';
+import { startPayment } from '../src/checkout/checkout.payment.ts';
+import { cancelSession, createSession, updateSessionItems } from '../src/checkout/checkout.service.ts';
 import { settleDueSessions } from '../src/checkout/checkout.settle.ts';
 import { expireDueSessions } from '../src/checkout/holds.ts';
 import type { Database } from '../src/db/database.ts';

@@ -161,9 +161,7 @@ describe('a succeeded payment always ends as an order or a refund', () => {
   it('completes a paid session whose webhook never arrives, by asking Stripe', async () => {
     const { session, tierId } = await openOne();
     const pay = await buyer.startPayment(session);
-    // Stripe's deliveries go nowhere from here on, as if the server had been down all along.
-    stack.sim.setWebhook({ url: 'http://127.0.0.1:9/nowhere', secret: SIM_STRIPE_KEYS.webhookSecret });
-    try {
+    await whileWebhooksAreLost(async () => {
       await stack.stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
       await dueNow(session.id);
       await stack.server.app.worker.runOnce();
@@ -174,18 +172,9 @@ describe('a succeeded payment always ends as an order or a refund', () => {
         settlement: { status: 'settled' },
       });
       expect(await ordersOf(session.id)).toHaveLength(1);
-      const tier = await stack.server.db
-        .selectFrom('tiers')
-        .select(['sold', 'reserved'])
-        .where('id', '=', tierId)
-        .executeTakeFirstOrThrow();
+      const tier = await tierCounts(tierId);
       expect(tier).toEqual({ sold: 1, reserved: 0 });
-    } finally {
-      stack.sim.setWebhook({
-        url: `${stack.server.url}/v1/stripe/webhook`,
-        secret: SIM_STRIPE_KEYS.webhookSecret,
-      });
-    }
+    });
   });
 
   it('refunds a payment whose session expired and whose seats were sold meanwhile', async () => {
@@ -193,8 +182,7 @@ describe('a succeeded payment always ends as an order or a refund', () => {
     const tierId = tierIds[0] as string;
     const first = (await buyer.openSession(eventId, [{ tierId, quantity: 1 }])).body;
     const pay = await buyer.startPayment(first);
-    stack.sim.setWebhook({ url: 'http://127.0.0.1:9/nowhere', secret: SIM_STRIPE_KEYS.webhookSecret });
-    try {
+    await whileWebhooksAreLost(async () => {
       await stack.stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
       // Unheard of, the hold runs out and someone else buys the seat.
       await stack.server.db
@@ -211,12 +199,7 @@ describe('a succeeded payment always ends as an order or a refund', () => {
       expect((await buyer.read(first)).body).toMatchObject({ status: 'expired', paymentStatus: 'refunded' });
       const refunds = await stack.stripe.refunds.list({ payment_intent: pay.body.paymentIntentId });
       expect(refunds.data.map((r) => r.amount)).toEqual([1500]);
-    } finally {
-      stack.sim.setWebhook({
-        url: `${stack.server.url}/v1/stripe/webhook`,
-        secret: SIM_STRIPE_KEYS.webhookSecret,
-      });
-    }
+    });
   });
 
   it('never lets sessions that cannot settle starve the ones that can, and gives up where the promoter sees it', async () => {
@@ -236,17 +219,11 @@ describe('a succeeded payment always ends as an order or a refund', () => {
     }
     const { session: good } = await openOne();
     const pay = await buyer.startPayment(good);
-    stack.sim.setWebhook({ url: 'http://127.0.0.1:9/nowhere', secret: SIM_STRIPE_KEYS.webhookSecret });
-    try {
+    await whileWebhooksAreLost(async () => {
       await stack.stripe.paymentIntents.confirm(pay.body.paymentIntentId, { payment_method: 'pm_card_visa' });
       await dueNow(good.id);
       for (let pass = 0; pass < 3; pass++) await stack.server.app.worker.runOnce();
-    } finally {
-      stack.sim.setWebhook({
-        url: `${stack.server.url}/v1/stripe/webhook`,
-        secret: SIM_STRIPE_KEYS.webhookSecret,
-      });
-    }
+    });
     expect((await buyer.read(good)).body.status).toBe('complete');
     const first = stuck[0] as { id: string };
     const backedOff = await stack.server.db
@@ -296,11 +273,7 @@ describe('free tickets', () => {
     const read = (await buyer.read(session)).body;
     expect(read).toMatchObject({ status: 'complete', orderId: first.body.orderId });
     expect(read.order.tickets).toHaveLength(1);
-    const tier = await stack.server.db
-      .selectFrom('tiers')
-      .select(['sold', 'reserved'])
-      .where('id', '=', tierId)
-      .executeTakeFirstOrThrow();
+    const tier = await tierCounts(tierId);
     expect(tier).toEqual({ sold: 1, reserved: 0 });
     const order = await buyer.client.get(`/v1/orders/${first.body.orderId}`);
     expect(order.body).toMatchObject({ amount: 0, status: 'paid' });
@@ -340,6 +313,27 @@ it("answers a draft event's checkout as if it did not exist, without its title",
   expect(res.body.error.code).toBe('event.not_found');
   expect(JSON.stringify(res.body)).not.toContain(title);
 });
+
+/** Runs `steps` while Stripe's webhooks go nowhere, as if the server had been down all along. */
+async function whileWebhooksAreLost(steps: () => Promise<void>) {
+  stack.sim.setWebhook({ url: 'http://127.0.0.1:9/nowhere', secret: SIM_STRIPE_KEYS.webhookSecret });
+  try {
+    await steps();
+  } finally {
+    stack.sim.setWebhook({
+      url: `${stack.server.url}/v1/stripe/webhook`,
+      secret: SIM_STRIPE_KEYS.webhookSecret,
+    });
+  }
+}
+
+async function tierCounts(tierId: string) {
+  return stack.server.db
+    .selectFrom('tiers')
+    .select(['sold', 'reserved'])
+    .where('id', '=', tierId)
+    .executeTakeFirstOrThrow();
+}
 
 /** Makes a session's next settlement due now, as if the worker's clock had moved on. */
 async function dueNow(sessionId: string) {
