@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { WidgetEvent } from '../api';
 import { type FlowState, withHeld } from '../flow/machine';
 import { loadSteps } from '../steps-loader';
+import { useRetry } from './hooks';
 import { Meta } from './Meta';
 import { SelectStep } from './SelectStep';
 import type { StepsProps } from './Steps';
@@ -60,31 +61,19 @@ export function Checkout({ surface, state, data, cls, page, top, bottom }: Props
 /** The later steps (see Steps.tsx), once they are loaded; until then a placeholder, or a way to try again. */
 function Later(p: StepsProps) {
   const [Steps, setSteps] = useState(() => window.EntryRate?.steps);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const loading = useRetry();
   useEffect(() => {
-    if (!Steps)
-      loadSteps(p.surface.api.base).then(
-        (s) => setSteps(() => s),
-        () => setFailed(true),
-      );
-  }, [attempt]);
+    if (!Steps) loadSteps(p.surface.api.base).then((s) => setSteps(() => s), loading.fail);
+  }, [loading.attempt]);
   if (Steps) return <Steps {...p} />;
   // Nothing to say while the buyer is still choosing.
   if (p.state.step.at === 'select') return null;
-  return failed ? (
+  return loading.failed ? (
     <>
       <p class="err" role="alert">
         Couldn't load the next step. Check your connection and try again.
       </p>
-      <button
-        class="secondary"
-        type="button"
-        onClick={() => {
-          setFailed(false);
-          setAttempt(attempt + 1);
-        }}
-      >
+      <button class="secondary" type="button" onClick={loading.retry}>
         Try again
       </button>
     </>

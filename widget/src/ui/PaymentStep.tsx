@@ -5,7 +5,7 @@ import { formatPrice } from '../format';
 import { mountCardForm } from '../stripe';
 import type { CardForm } from '../stripe-loader';
 import { Countdown } from './Countdown';
-import { useFocusOnMount } from './hooks';
+import { useFocusOnMount, useRetry } from './hooks';
 import type { Surface } from './surface';
 
 interface Props {
@@ -81,8 +81,7 @@ function CardPayment({ surface, state, data, session }: Props) {
   const { flow, api, slot, dark, aside } = surface;
   const form = useRef<CardForm | null>(null);
   const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { attempt, failed, fail, retry } = useRetry();
 
   useEffect(() => {
     let live = true;
@@ -96,7 +95,7 @@ function CardPayment({ surface, state, data, session }: Props) {
       })
       .catch((e: unknown) => {
         console.error('EntryRate: the payment form failed to load', e);
-        if (live) setFailed(true);
+        if (live) fail();
       });
     return () => {
       live = false;
@@ -133,14 +132,7 @@ function CardPayment({ surface, state, data, session }: Props) {
         {failed ? LOAD_FAILED : state.error?.message}
       </p>
       {failed ? (
-        <button
-          class="secondary"
-          type="button"
-          onClick={() => {
-            setFailed(false);
-            setAttempt(attempt + 1);
-          }}
-        >
+        <button class="secondary" type="button" onClick={retry}>
           Try again
         </button>
       ) : (

@@ -35,3 +35,21 @@ export function useFlow(flow: CheckoutFlow): FlowState {
   useEffect(() => flow.subscribe(setState), [flow]);
   return state;
 }
+
+/**
+ * A step that loads something and may fail: `attempt` changes on each retry (an effect's
+ * dependency), `failed` says whether to show the "Try again" button, and `retry` is its action.
+ */
+export function useRetry() {
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  return {
+    attempt,
+    failed,
+    fail: () => setFailed(true),
+    retry: () => {
+      setFailed(false);
+      setAttempt(attempt + 1);
+    },
+  };
+}
