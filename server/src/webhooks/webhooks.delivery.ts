@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { retryAt } from '../lib/backoff.ts';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -25,22 +26,14 @@ export const RETRY_FOR_MS = 72 * HOUR;
  */
 export const LEASE_MS = MINUTE;
 
-/**
- * When to try again after `attempts` failed attempts: the schedule's delay with ±20 % jitter (so
- * endpoints that failed together are not retried together), never past the 3-day deadline; null
- * once the deadline has been reached, which makes this attempt the last.
- */
+/** When to try a delivery again after `attempts` failed attempts; null once 3 days have passed. */
 export function nextAttemptAfter(
   attempts: number,
   createdAt: Date,
   now: Date,
   random: () => number = Math.random,
 ): Date | null {
-  const deadline = createdAt.getTime() + RETRY_FOR_MS;
-  if (now.getTime() >= deadline) return null;
-  const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1] as number;
-  const delay = base * (0.8 + 0.4 * random());
-  return new Date(Math.min(now.getTime() + delay, deadline));
+  return retryAt({ delaysMs: RETRY_DELAYS_MS, retryForMs: RETRY_FOR_MS }, attempts, createdAt, now, random);
 }
 
 export interface DeliveryPassOptions {
