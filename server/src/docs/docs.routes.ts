@@ -1,8 +1,6 @@
 import Router from '@koa/router';
 import { ERROR_CODES } from '../http/errors.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+import { escapeHtml } from '../lib/html.ts';
 
 /** The page every error's `docs` link points at: each code with an anchor and its meaning. */
 export function docsRouter(): Router {

@@ -1,8 +1,7 @@
+import { escapeHtml } from '../lib/html.ts';
+
 // biome-ignore lint/suspicious/noExplicitAny: the page reads the document as the plain JSON it is.
 type Json = Record<string, any>;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** Escapes text and turns its `code spans` into <code>, as the descriptions write them. */
 const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
