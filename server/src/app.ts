@@ -24,8 +24,10 @@ import { storableText } from './http/storable-text.ts';
 import { apiVersion } from './http/version.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
 import { createLogger } from './logger.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { routersOf } from './openapi/openapi.document.ts';
 import { openapiRouter } from './openapi/openapi.routes.ts';
+import { noteTicketsMailOutcome } from './orders/order-mails.ts';
 import { ordersRouter } from './orders/orders.routes.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import { createStripeGateway } from './payments/stripe.gateway.ts';
@@ -34,6 +36,9 @@ import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
 import { scansRouter } from './scans/scans.routes.ts';
 import { storefrontRouter } from './storefront/storefront.routes.ts';
+import { buyerMailComposer, buyerMailDelivery } from './tickets/buyer-mail.ts';
+import { ticketPageAssetsRouter } from './tickets/page/page-assets.routes.ts';
+import { ticketPageRouter } from './tickets/ticket-page.routes.ts';
 import { ticketsRouter } from './tickets/tickets.routes.ts';
 import { venuesRouter } from './venues/venues.routes.ts';
 import { webhooksRouter } from './webhooks/webhooks.routes.ts';
@@ -58,7 +63,13 @@ export interface App {
 /** Wires middleware and feature routers; tests pass their own config (and may pass a database). */
 export function createApp(
   config: Readonly<Config> & { databaseUrl: string },
-  overrides: { db?: Database; payments?: PaymentGateway; logger?: Logger; startWorker?: boolean } = {},
+  overrides: {
+    db?: Database;
+    payments?: PaymentGateway;
+    logger?: Logger;
+    startWorker?: boolean;
+    mailer?: Mailer;
+  } = {},
 ): App {
   const logger = overrides.logger ?? createLogger(config);
   const db =
@@ -69,12 +80,14 @@ export function createApp(
     });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
   const deps: AppDeps = { db, config, payments, logger };
+  const mail = buyerMailDelivery(config, logger, overrides.mailer);
   const worker = createWorker({
     db,
     payments,
     logger,
     // Webhooks may reach this machine only on a developer's own, where the server uses the stripe-sim.
     sendWebhook: createWebhookSender({ allowLoopback: config.stripe.sim !== null }),
+    mail,
   });
 
   // Behind a load balancer the client address (rate limits, idempotency scope) comes from
@@ -85,7 +98,11 @@ export function createApp(
   koa.use(serverTiming());
   koa.use(requestId());
   koa.use(requestLog({ logger }));
-  koa.use(publicCors({ paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/, /^\/v1\/storefront\//] }));
+  koa.use(
+    publicCors({
+      paths: [/^\/v1\/widget\//, /^\/v1\/checkout\/sessions/, /^\/v1\/storefront\//, /^\/v1\/ticket-links$/],
+    }),
+  );
   koa.use(errorHandler({ docsUrl: `${config.publicUrl}/docs`, logger }));
   koa.use(apiVersion());
   koa.use(jsonBody({ limit: '100kb' }));
@@ -106,6 +123,8 @@ export function createApp(
     eventsRouter(deps),
     ordersRouter(deps),
     ticketsRouter(deps),
+    ticketPageAssetsRouter(),
+    ticketPageRouter(deps),
     scansRouter(deps),
     venuesRouter(deps),
     apiKeysRouter(deps),
@@ -157,6 +176,7 @@ export function createApp(
       }),
     stop: async (options = {}) => {
       await Promise.all([worker.stop(), server ? closeGracefully(server, options.graceMs ?? 10_000) : null]);
+      if (!overrides.mailer) mail?.mailer.close();
       if (!overrides.db) await db.destroy();
     },
   };

@@ -9,6 +9,10 @@ const isSimApiUrl = (value: string) => {
   return url?.protocol === 'http:' && url.port !== '' && url.pathname === '/' && !url.search && !url.hash;
 };
 
+const isSmtpUrl = (value: string) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol);
+/** `tickets@example.com` or `EntryRate <tickets@example.com>`. */
+const MAILBOX = /^(?:(?<name>[^<>]*?)\s*<(?<angled>[^<>\s]+@[^<>\s]+)>|(?<bare>[^<>\s]+@[^<>\s]+))$/;
+
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PORT: port(4000),
@@ -41,10 +45,24 @@ const envSchema = z.object({
   RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
   RATE_LIMIT_CHECKOUT: positiveInt(100),
   RATE_LIMIT_SCANS: positiveInt(1200),
+  RATE_LIMIT_TICKET_LINKS: positiveInt(10),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
+  SMTP_URL: z
+    .string()
+    .refine(
+      isSmtpUrl,
+      'must be smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465',
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(MAILBOX, 'must be an address, such as tickets@example.com or "EntryRate <tickets@example.com>"')
+    .optional(),
+  MAIL_SMTP_PORT: port(1025),
+  MAIL_WEB_PORT: port(1080),
 });
 
 /** Keys the stripe-sim accepts; used whenever no real Stripe keys are configured. */
@@ -64,6 +82,15 @@ export interface StripeConfig {
   sim: { apiUrl: string; publicUrl: string } | null;
 }
 
+export interface MailConfig {
+  /** Where mail is sent; null queues it in the outbox until one is configured. */
+  smtpUrl: string | null;
+  /** The sender address; each mail about an order names its promoter as the sender. */
+  from: { name: string; address: string };
+  /** The ports of the local mail catcher that `npm start` runs when no SMTP_URL is set. */
+  catcher: { smtpPort: number; webPort: number };
+}
+
 export interface Config {
   /** `NODE_ENV=production`: JSON logs for log shippers; otherwise lines a person reads. */
   production: boolean;
@@ -81,8 +108,9 @@ export interface Config {
   dataDir: string;
   stripe: StripeConfig;
   holdMinutes: number;
-  rateLimits: { perKey: number; keyManagement: number; checkout: number; scans: number };
+  rateLimits: { perKey: number; keyManagement: number; checkout: number; scans: number; ticketLinks: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  mail: MailConfig;
 }
 
 /** Where the stripe-sim is: STRIPE_SIM_URL (default on STRIPE_SIM_PORT), and its origin as browsers see it. */
@@ -90,6 +118,14 @@ function simUrls(e: z.infer<typeof envSchema>): { apiUrl: string; publicUrl: str
   const apiUrl = (e.STRIPE_SIM_URL ?? `http://127.0.0.1:${e.STRIPE_SIM_PORT}`).replace(/\/$/, '');
   const publicUrl = e.STRIPE_SIM_PUBLIC_URL ?? `http://localhost:${new URL(apiUrl).port}`;
   return { apiUrl, publicUrl: publicUrl.replace(/\/$/, '') };
+}
+
+function mailbox(text: string): { name: string; address: string } {
+  const groups = MAILBOX.exec(text.trim())?.groups ?? {};
+  return {
+    name: groups.name?.replace(/^"|"$/g, '') || 'EntryRate',
+    address: groups.angled ?? groups.bare ?? text,
+  };
 }
 
 /** Builds the frozen configuration from an environment, failing with the offending variable's name. */
@@ -106,6 +142,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       'Invalid configuration: set all of STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or none to use the stripe-sim',
     );
   }
+  const production = e.NODE_ENV === 'production';
+  if (production && e.SMTP_URL && !e.MAIL_FROM) {
+    throw new Error('Invalid configuration:\n  MAIL_FROM: set it with SMTP_URL, such as tickets@example.com');
+  }
   const stripe: StripeConfig = e.STRIPE_SECRET_KEY
     ? {
         secretKey: e.STRIPE_SECRET_KEY,
@@ -120,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         sim: simUrls(e),
       };
   return Object.freeze({
-    production: e.NODE_ENV === 'production',
+    production,
     host: e.HOST,
     port: e.PORT,
     demoPort: e.DEMO_PORT,
@@ -138,8 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       keyManagement: e.RATE_LIMIT_KEY_MANAGEMENT,
       checkout: e.RATE_LIMIT_CHECKOUT,
       scans: e.RATE_LIMIT_SCANS,
+      ticketLinks: e.RATE_LIMIT_TICKET_LINKS,
     },
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: mailbox(e.MAIL_FROM ?? 'EntryRate <tickets@entryrate.localhost>'),
+      catcher: { smtpPort: e.MAIL_SMTP_PORT, webPort: e.MAIL_WEB_PORT },
+    },
   });
 }
 

@@ -39,6 +39,8 @@ interface Operation {
   method: string;
   path: string;
   secret: boolean;
+  /** A page people open (its answers are HTML): its errors are pages too, not JSON. */
+  page: boolean;
   pathParams: { name: string; schema: Json }[];
   query: { name: string; schema: Json }[];
   body: Json | undefined;
@@ -152,6 +154,7 @@ function operationsOf(doc: Json): Operation[] {
         method: method.toUpperCase(),
         path,
         secret: (op.security ?? []).some((s: Json) => 'bearerAuth' in s),
+        page: Object.values<Json>(op.responses ?? {}).some((r) => r.content?.['text/html']),
         pathParams: of('path'),
         query: of('query'),
         body: op.requestBody?.content?.['application/json']?.schema,
@@ -712,7 +715,7 @@ function send(sent: Sent): Promise<Answer> {
 }
 
 /** What is wrong with an answer, or null when it is one the API may give. */
-function problemWith(sent: Sent, answer: Answer): string | null {
+function problemWith(op: Operation, sent: Sent, answer: Answer): string | null {
   let body: Json;
   try {
     body = answer.text ? JSON.parse(answer.text) : undefined;
@@ -726,7 +729,13 @@ function problemWith(sent: Sent, answer: Answer): string | null {
     if (!allowed) return `answered ${answer.status}`;
   }
   if (answer.status < 400 || sent.method === 'HEAD') return null;
-  if (!String(answer.headers['content-type']).startsWith('application/json')) {
+  const contentType = String(answer.headers['content-type']);
+  if (op.page && contentType.startsWith('text/html')) {
+    return answer.text.startsWith('<!doctype html>')
+      ? null
+      : `error ${answer.status} as a page that is not one`;
+  }
+  if (!contentType.startsWith('application/json')) {
     return `error ${answer.status} as ${answer.headers['content-type']}`;
   }
   const error = body?.error;
@@ -766,7 +775,7 @@ it(`answers ${CASES} generated bad requests over every operation without a 5xx, 
         sentCount++;
         const answer = await send(sent);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        const problem = problemWith(sent, answer);
+        const problem = problemWith(op, sent, answer);
         if (problem) throw new Error(`${problem}: ${answer.text.slice(0, 300)}`);
       }),
       { numRuns: runsOf(op), seed: SEED, plugins: [fc.interruptAfterTimeLimit(8_000)] },

@@ -12,9 +12,14 @@ export interface PaidStack {
 }
 
 /** The API with its own database and a stripe-sim whose webhooks reach it. */
-export async function startPaidStack(options: { startWorker?: boolean } = {}): Promise<PaidStack> {
+export async function startPaidStack(
+  options: { startWorker?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<PaidStack> {
   const sim = await createStripeSim({ port: 0, log: () => {} });
-  const server = await startTestServer({ env: { STRIPE_SIM_PORT: String(sim.port) }, ...options });
+  const server = await startTestServer({
+    ...options,
+    env: { STRIPE_SIM_PORT: String(sim.port), ...options.env },
+  });
   sim.setWebhook({ url: `${server.url}/v1/stripe/webhook`, secret: SIM_STRIPE_KEYS.webhookSecret });
   const stripe = new Stripe(SIM_STRIPE_KEYS.secretKey, {
     host: '127.0.0.1',

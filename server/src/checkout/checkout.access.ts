@@ -3,6 +3,8 @@ import type { Executor } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadOrder } from '../orders/orders.service.ts';
+import { findOrderLink } from '../tickets/order-view.store.ts';
+import { ticketLinks } from '../tickets/ticket-links.ts';
 import { type CheckoutSession, toSession } from './checkout.mapper.ts';
 import { findSession, listSessionItems, type SessionRow } from './checkout.store.ts';
 
@@ -54,7 +56,9 @@ export async function readSession(db: Executor, id: string, links: Links): Promi
   const row = await findSession(db, id);
   if (!row) throw new ApiError(404, 'checkout.session_not_found', `No checkout session '${id}'.`);
   const order = row.order_id ? ((await loadOrder(db, row.order_id)) ?? null) : null;
-  return toSession(row, await listSessionItems(db, id), order, links.publicUrl);
+  const link = row.order_id ? await findOrderLink(db, row.order_id) : undefined;
+  const ticketsUrl = link ? ticketLinks(links.publicUrl, link).ticketsUrl : null;
+  return toSession(row, await listSessionItems(db, id), order, links.publicUrl, ticketsUrl);
 }
 
 export function ownedBy(row: { promoter_id: string; mode: string }, owner: Owner): boolean {

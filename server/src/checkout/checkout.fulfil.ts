@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Executor } from '../db/database.ts';
 import { findEventById } from '../events/events.store.ts';
+import { queueTicketsMail } from '../orders/order-mails.ts';
 import { issueOrder, loadOrder } from '../orders/orders.service.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import {
@@ -96,7 +97,7 @@ export async function fulfilFreeSession(tx: Executor, session: SessionRow): Prom
   return issueSessionOrder(tx, session, items, null);
 }
 
-/** Issues the order and tickets of a session whose seats are sold, and tells the promoter. */
+/** Issues the order and tickets of a session whose seats are sold, and tells the promoter and the buyer. */
 async function issueSessionOrder(
   tx: Executor,
   session: SessionRow,
@@ -118,7 +119,9 @@ async function issueSessionOrder(
     items: items.map((i) => ({ tierId: i.tier_id, quantity: i.quantity })),
   });
   await markSessionComplete(tx, session.id, orderId);
-  // Queued in this transaction, so the promoter hears of exactly the orders that exist.
+  // Queued in this transaction, so the promoter hears of, and the buyer is mailed, exactly the
+  // orders that exist.
+  await queueTicketsMail(tx, { id: orderId, buyerEmail: session.customer_email }, { resent: false });
   await enqueueWebhookEvent(tx, {
     promoterId: session.promoter_id,
     mode: session.mode,

@@ -20,6 +20,8 @@ export interface CheckoutSession {
   orderId: string | null;
   /** The order and its tickets once the session is complete, so the buyer's page can show them. */
   order: Order | null;
+  /** The buyer's ticket page (the link the order mail carries) once the session is complete. */
+  ticketsUrl: string | null;
   /**
    * The worker's work with Stripe for this session: `pending` while it still has to check, cancel
    * or refund (next at `nextAttemptAt`); `failed` once it gave up (`error` says why; the promoter
@@ -46,6 +48,7 @@ export function toSession(
   items: SessionItemRow[],
   order: Order | null,
   publicUrl: string,
+  ticketsUrl: string | null = null,
 ): CheckoutSession {
   return {
     id: row.id,
@@ -63,6 +66,7 @@ export function toSession(
     cancelUrl: row.cancel_url,
     orderId: row.order_id,
     order,
+    ticketsUrl,
     settlement: {
       status: row.settle_at ? 'pending' : row.settle_error ? 'failed' : 'settled',
       nextAttemptAt: row.settle_at ? new Date(row.settle_at).toISOString() : null,

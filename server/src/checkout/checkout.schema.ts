@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress } from '../lib/email.ts';
 
 const item = z
   .object({
@@ -14,7 +15,7 @@ const item = z
 export const createSessionBody = z.object({
   eventId: z.string().min(1).max(100),
   items: z.array(item).min(1, 'choose at least one ticket').max(20),
-  customerEmail: z.email('must be an email address').max(254),
+  customerEmail: emailAddress,
   successUrl: z
     .url({ protocol: /^https?$/ })
     .max(2000)

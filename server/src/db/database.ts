@@ -121,6 +121,12 @@ export interface OrdersTable {
   currency: string;
   /** Null for a free order, which never touched Stripe. */
   payment_intent_id: string | null;
+  /** The state of the mail that carries the tickets; 'none' for orders from before mail existed. */
+  email_status: Generated<'none' | 'pending' | 'sent' | 'failed'>;
+  email_error: string | null;
+  /** What the ticket page link is signed with, and its current version (older links are revoked). */
+  ticket_link_key: Generated<string>;
+  ticket_link_version: Generated<number>;
   created_at: Generated<Date>;
 }
 
@@ -217,6 +223,25 @@ export interface WebhookDeliveriesTable {
   created_at: Generated<Date>;
 }
 
+export type MailKind = 'order' | 'refund' | 'cancellation' | 'ticket_links';
+
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  order_id: string | null;
+  recipient: string;
+  dedupe_key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<'pending' | 'sent' | 'failed' | 'superseded'>;
+  attempts: Generated<number>;
+  /** Due time of the next attempt; while a worker holds the mail, the end of its lease. */
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lease_token: string | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   promoters: PromotersTable;
   api_keys: ApiKeysTable;
@@ -235,6 +260,7 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Database = Kysely<DB>;

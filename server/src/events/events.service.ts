@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, pageOf } from '../http/pagination.ts';
 import { newId, slugify } from '../lib/ids.ts';
+import { queueCancellationMails } from '../orders/order-mails.ts';
 import { findOwnedVenue } from '../venues/venues.store.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import { type Event, toEvent } from './events.mapper.ts';
@@ -117,14 +118,17 @@ export async function listEvents(db: Executor, owner: Owner, query: ListEventsQu
 /**
  * Cancels an event: it leaves the widget and the storefront at once and no new checkout opens.
  * Checkouts already open are left to run out their hold, as any other (a buyer who pays within it
- * still gets an order); refunding orders is the promoter's call, through the orders API.
- * Cancelling a cancelled event again changes nothing.
+ * still gets an order); refunding orders is the promoter's call, through the orders API. Every
+ * buyer is mailed, in the same transaction as the cancellation, once. Cancelling a cancelled event
+ * again changes nothing.
  */
-export async function cancelEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
-  const row = await findOwnedEvent(db, owner, idOrSlug);
-  if (!row) throw eventNotFound(idOrSlug);
-  await markCancelled(db, row.id);
-  return getEvent(db, owner, row.id);
+export async function cancelEvent(db: Database, owner: Owner, idOrSlug: string): Promise<Event> {
+  return db.transaction().execute(async (tx) => {
+    const row = await findOwnedEvent(tx, owner, idOrSlug);
+    if (!row) throw eventNotFound(idOrSlug);
+    if (await markCancelled(tx, row.id)) await queueCancellationMails(tx, row.id);
+    return getEvent(tx, owner, row.id);
+  });
 }
 
 async function withDetails(db: Executor, rows: EventRow[]): Promise<Event[]> {

@@ -51,6 +51,10 @@ export const ERROR_CODES = {
   'order.not_refundable': 'The order was free: no payment was taken, so there is nothing to refund.',
   'order.refund_too_large': 'The refund is more than what is left to refund on the order.',
   'ticket.not_found': 'No ticket with this id belongs to you (or to this checkout).',
+  'ticket_link.invalid':
+    'The ticket page link is not one we issued for this order; ask for a new one at /tickets.',
+  'ticket_link.replaced':
+    'A newer link to these tickets was sent, which replaced this one; use the latest email, or ask for a new link at /tickets.',
   'payments.unavailable': 'The payment provider could not be reached; try again.',
   'payments.mode_unavailable':
     "The server's Stripe key is of the other mode: test-mode checkouts never touch Stripe's live mode, nor live ones its test mode.",

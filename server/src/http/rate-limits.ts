@@ -6,6 +6,8 @@ const KEY_MANAGEMENT = /^\/v1\/api-keys(\/|$)/i;
 const SCANS = /^\/v1\/scans\/?$/i;
 const STRIPE_WEBHOOK = /^\/v1\/stripe\/webhook\/?$/i;
 const PUBLIC_CHECKOUT = /^\/v1\/checkout\/sessions\/?$/i;
+/** "Lost your tickets?": the widget's JSON route and the /tickets form. */
+const TICKET_LINKS = /^\/(v1\/ticket-links|tickets)\/?$/i;
 
 /**
  * The API's limiters. A request meets at most one; the Stripe webhook and paths outside /v1 meet
@@ -45,6 +47,14 @@ export function rateLimiters(db: Database, limits: Config['rateLimits']) {
       subject: 'this client',
       key: (ctx) =>
         !ctx.state.auth && ctx.method === 'POST' && PUBLIC_CHECKOUT.test(ctx.path) ? ctx.ip : null,
+    }),
+    rateLimit({
+      db,
+      name: 'ticket-links',
+      limit: limits.ticketLinks,
+      windowSeconds: 60 * 60,
+      subject: 'this client',
+      key: (ctx) => (ctx.method === 'POST' && TICKET_LINKS.test(ctx.path) ? ctx.ip : null),
     }),
   ];
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type SettlePassResult, settleDueSessions } from '../checkout/checkout.settle.ts';
 import { expireDueSessions } from '../checkout/holds.ts';
 import type { Database } from '../db/database.ts';
+import { deliverDueMails, type MailPassOptions, type MailPassResult } from '../mail/mail.delivery.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import { type DeliveryPassResult, deliverDueWebhooks } from '../webhooks/webhooks.delivery.ts';
 import { createWebhookSender, type WebhookSender } from '../webhooks/webhooks.sender.ts';
@@ -11,15 +12,21 @@ const MAX_BACKOFF_MS = 60_000;
 
 export interface Worker {
   /** One pass over every job; what tests call instead of waiting for the timer. */
-  runOnce(): Promise<{ expired: number; settled: SettlePassResult; webhooks: DeliveryPassResult }>;
+  runOnce(): Promise<{
+    expired: number;
+    settled: SettlePassResult;
+    webhooks: DeliveryPassResult;
+    /** Null while no mail server is configured: mails wait in the outbox. */
+    mails: MailPassResult | null;
+  }>;
   start(): void;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
- * The in-process background worker: expires holds, settles closed sessions with Stripe and sends
- * outgoing webhooks.
+ * The in-process background worker: expires holds, settles closed sessions with Stripe, sends
+ * outgoing webhooks and buyer mail.
  * All state is in Postgres and rows are claimed with SKIP LOCKED, so every server process can run one.
  */
 export function createWorker(deps: {
@@ -30,6 +37,8 @@ export function createWorker(deps: {
   /** The webhook pass's clock (due times, backoff, the 3-day limit); tests move it forward. */
   now?: () => Date;
   sendWebhook?: WebhookSender;
+  /** How buyer mail is sent; without it, mails wait in the outbox. */
+  mail?: Omit<MailPassOptions, 'logger' | 'now'> | null;
 }): Worker {
   const intervalMs = deps.intervalMs ?? 2_000;
   const sendWebhook = deps.sendWebhook ?? createWebhookSender();
@@ -49,7 +58,11 @@ export function createWorker(deps: {
       logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
     });
-    return { expired, settled, webhooks };
+    const clock = deps.now ? { now: deps.now } : {};
+    const mails = deps.mail
+      ? await deliverDueMails(deps.db, { ...deps.mail, logger: deps.logger, ...clock })
+      : null;
+    return { expired, settled, webhooks, mails };
   }
 
   // A pass that fails (the database is away) waits twice as long before the next, up to a minute,
@@ -65,7 +78,8 @@ export function createWorker(deps: {
         .then((result) => {
           failures = 0;
           const { delivered, retrying, failed } = result.webhooks;
-          if (result.expired || result.settled.checked || delivered || retrying || failed) {
+          const mailed = result.mails ? result.mails.sent + result.mails.retrying + result.mails.failed : 0;
+          if (result.expired || result.settled.checked || delivered || retrying || failed || mailed) {
             deps.logger.info(result, 'worker pass');
           }
         })

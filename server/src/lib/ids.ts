@@ -10,7 +10,19 @@ export function randomToken(length = 16): string {
   return out;
 }
 
-export type IdPrefix = 'pr' | 'key' | 'vn' | 'evt' | 'tier' | 'cs' | 'ord' | 'tkt' | 'scn' | 'we' | 'wh';
+export type IdPrefix =
+  | 'pr'
+  | 'key'
+  | 'vn'
+  | 'evt'
+  | 'tier'
+  | 'cs'
+  | 'ord'
+  | 'tkt'
+  | 'scn'
+  | 'we'
+  | 'wh'
+  | 'mail';
 
 /** A new prefixed id such as `ord_3k9x…`, the shape every API object carries. */
 export function newId(prefix: IdPrefix): string {

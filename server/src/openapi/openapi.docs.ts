@@ -9,6 +9,7 @@ import { payoutsDocs } from '../payouts/payouts.openapi.ts';
 import { apiKeysDocs } from '../promoters/api-keys.openapi.ts';
 import { scansDocs } from '../scans/scans.openapi.ts';
 import { storefrontDocs } from '../storefront/storefront.openapi.ts';
+import { ticketPageDocs } from '../tickets/ticket-page.openapi.ts';
 import { ticketsDocs } from '../tickets/tickets.openapi.ts';
 import { venuesDocs } from '../venues/venues.openapi.ts';
 import { webhookRequestsDocs, webhooksDocs } from '../webhooks/webhooks.openapi.ts';
@@ -30,6 +31,7 @@ export const ROUTE_DOCS: RouteDocs = {
   ...eventsDocs,
   ...ordersDocs,
   ...ticketsDocs,
+  ...ticketPageDocs,
   ...scansDocs,
   ...venuesDocs,
   ...apiKeysDocs,

@@ -19,6 +19,10 @@ export interface Order {
   amountRefunded: number;
   currency: string;
   tickets: Ticket[];
+  /** The mail that carries the tickets: queued, sent, refused for good, or never sent (older orders). */
+  emailStatus: OrderRow['email_status'];
+  /** Why the mail server refused it, when `emailStatus` is `failed`. */
+  emailError: string | null;
   createdAt: string;
 }
 
@@ -41,6 +45,8 @@ export function toOrder(row: OrderRow, tickets: TicketQrRow[], now: Date): Order
     amountRefunded: row.amount_refunded,
     currency: row.currency,
     tickets: tickets.filter((t) => t.order_id === row.id).map((t) => toTicket(t, now)),
+    emailStatus: row.email_status,
+    emailError: row.email_error,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

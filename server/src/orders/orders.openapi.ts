@@ -1,5 +1,5 @@
 import type { RouteDocs } from '../openapi/openapi.types.ts';
-import { listOrdersQuery, orderIdParam, refundOrderBody } from './orders.schema.ts';
+import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
 
 const tag = 'Orders';
 const params = { id: orderIdParam };
@@ -35,5 +35,19 @@ export const ordersDocs: RouteDocs = {
       502: ['payments.refund_failed'],
       503: ['payments.unavailable'],
     },
+  },
+  'POST /v1/orders/:id/resend': {
+    tag,
+    access: 'secretKey',
+    summary: "Send an order's tickets mail again",
+    description:
+      'Queues the mail with every ticket again, optionally to a corrected `email` (which becomes the ' +
+      "order's `buyerEmail`). The new mail carries a new ticket page link; older links stop working. " +
+      'Answers 202 with the Order, its `emailStatus` `pending` until the mail server accepts it ' +
+      '(`sent`) or refuses it for good (`failed`, with `emailError`).',
+    params,
+    body: resendOrderBody,
+    responses: { 202: { description: 'The Order, `emailStatus: "pending"`.' } },
+    errors: { 400: ['request.invalid'], 404: ['order.not_found'] },
   },
 };

@@ -2,11 +2,11 @@ import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { authOf, requireApiKey } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
-import { listOrdersQuery, orderIdParam, refundOrderBody } from './orders.schema.ts';
-import { getOrder, listOrders } from './orders.service.ts';
+import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
+import { getOrder, listOrders, resendOrder } from './orders.service.ts';
 import { refundOrder } from './refunds.service.ts';
 
-/** Promoter routes for orders and their refunds (secret key). */
+/** Promoter routes for orders, their refunds and their mail (secret key). */
 export function ordersRouter({ db, payments }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/orders' });
   router.use(requireApiKey());
@@ -25,6 +25,12 @@ export function ordersRouter({ db, payments }: AppDeps): Router {
       amount: input.amount,
       idempotencyKey: ctx.get('Idempotency-Key') || input.idempotency_key || null,
     });
+  });
+
+  router.post('/:id/resend', async (ctx) => {
+    const input = parse(resendOrderBody, ctx.request.body ?? {});
+    ctx.status = 202;
+    ctx.body = await resendOrder(db, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'), input);
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/pagination.ts';
+import { emailAddress } from '../lib/email.ts';
 
 export const listOrdersQuery = pageQuery.extend({
   eventId: z.string().min(1).max(100).optional(),
@@ -20,3 +21,11 @@ export const refundOrderBody = z
   })
   .default({});
 export type RefundOrderInput = z.infer<typeof refundOrderBody>;
+
+export const resendOrderBody = z
+  .object({
+    /** A corrected address: the order's buyer email becomes this, and the mail goes there. */
+    email: emailAddress.optional(),
+    idempotency_key: z.string().max(255).optional(),
+  })
+  .default({});

@@ -1,9 +1,10 @@
-import type { Executor } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, pageOf } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
 import { signTicketPayload } from '../tickets/qr.ts';
+import { queueTicketsMail } from './order-mails.ts';
 import { type Order, toOrder } from './orders.mapper.ts';
 import type { ListOrdersQuery } from './orders.schema.ts';
 import {
@@ -12,6 +13,7 @@ import {
   insertOrder,
   listOwnedOrders,
   listTicketsOfOrders,
+  setBuyerEmail,
 } from './orders.store.ts';
 
 export interface PaidSession {
@@ -94,4 +96,24 @@ export async function getOrder(db: Executor, owner: Owner, id: string, now = new
 
 export function orderNotFound(id: string): ApiError {
   return new ApiError(404, 'order.not_found', `No order '${id}' belongs to you.`);
+}
+
+/**
+ * Sends an order's tickets mail again, optionally to a corrected address (which becomes the
+ * order's). The new mail carries a new ticket page link, revoking the old one.
+ */
+export async function resendOrder(
+  db: Database,
+  owner: Owner,
+  id: string,
+  input: { email?: string | undefined },
+): Promise<Order> {
+  return db.transaction().execute(async (tx) => {
+    const row = await findOwnedOrder(tx, owner, id);
+    if (!row) throw orderNotFound(id);
+    const buyerEmail = input.email ?? row.buyer_email;
+    if (buyerEmail !== row.buyer_email) await setBuyerEmail(tx, row.id, buyerEmail);
+    await queueTicketsMail(tx, { id: row.id, buyerEmail }, { resent: true });
+    return getOrder(tx, owner, row.id);
+  });
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor, OrdersTable, RefundsTable, TicketsTable } from '../db/database.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
@@ -18,7 +18,7 @@ export interface OrderFilters {
 
 export async function insertOrder(
   db: Executor,
-  order: Omit<OrderRow, 'created_at' | 'amount_refunded'>,
+  order: Insertable<OrdersTable>,
   tickets: Omit<TicketRow, 'created_at'>[],
 ): Promise<void> {
   await db.insertInto('orders').values(order).execute();
@@ -131,4 +131,31 @@ export async function paymentStillSettling(db: Executor, paymentIntentId: string
     .where('payment_status', '=', 'unpaid')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function setEmailStatus(
+  db: Executor,
+  id: string,
+  status: OrderRow['email_status'],
+  error: string | null,
+): Promise<void> {
+  await db
+    .updateTable('orders')
+    .set({ email_status: status, email_error: error })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Issues a new ticket page link for orders: their version goes up, so every older link is revoked. */
+export async function bumpTicketLink(db: Executor, ...ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('orders')
+    .set((eb) => ({ ticket_link_version: eb('ticket_link_version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function setBuyerEmail(db: Executor, id: string, email: string): Promise<void> {
+  await db.updateTable('orders').set({ buyer_email: email }).where('id', '=', id).execute();
 }

@@ -8,6 +8,7 @@ import { withPaymentErrors } from '../payments/payment-errors.ts';
 import type { PaymentGateway, PaymentProviderError, StripeRefund } from '../payments/payment-gateway.ts';
 import type { AuthenticatedKey } from '../promoters/promoters.store.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
+import { queueRefundMail } from './order-mails.ts';
 import type { Order } from './orders.mapper.ts';
 import { getOrder, loadOrder, orderNotFound } from './orders.service.ts';
 import {
@@ -151,6 +152,11 @@ export async function recordRefunds(tx: Executor, orderId: string, refunds: Stri
   const status = amountRefunded === order.amount ? 'refunded' : 'partially_refunded';
   await setAmountRefunded(tx, order.id, amountRefunded, status);
   if (status === 'refunded') await voidOrderTickets(tx, order.id);
+  await queueRefundMail(
+    tx,
+    { id: order.id, buyerEmail: order.buyer_email, currency: order.currency },
+    { amount: added, amountRefunded, full: status === 'refunded' },
+  );
   await enqueueWebhookEvent(tx, {
     promoterId: order.promoter_id,
     mode: order.mode,

@@ -8,6 +8,7 @@ import * as refundsAndScans from './20261123T1810_refunds_and_scans.ts';
 import * as outgoingWebhooks from './20261123T1820_outgoing_webhooks.ts';
 import * as promoterStripeAccounts from './20261123T1820_promoter_stripe_accounts.ts';
 import * as paymentSettlement from './20261201T2200_payment_settlement.ts';
+import * as buyerMail from './20261202T1000_buyer_mail.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is visible in review
 // and works the same under tsx, bundlers and compiled output.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1820_outgoing_webhooks': outgoingWebhooks,
   '20261123T1820_promoter_stripe_accounts': promoterStripeAccounts,
   '20261201T2200_payment_settlement': paymentSettlement,
+  '20261202T1000_buyer_mail': buyerMail,
 };
 
 export const migrationProvider: MigrationProvider = {
