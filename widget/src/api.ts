@@ -55,6 +55,8 @@ export interface CheckoutSession {
   cancelUrl: string | null;
   orderId: string | null;
   order: Order | null;
+  /** The buyer's ticket page, once the session is complete. */
+  ticketsUrl?: string | null;
 }
 
 /**
@@ -145,6 +147,9 @@ export function createClient(base: string) {
     /** A ticket's QR image; `w` busts the cache when a rotating code moves to its next window. */
     qr: (s: SessionRef, ticketId: string, w: number) =>
       `${base}${sessionPath(s)}/tickets/${enc(ticketId)}/qr.svg?clientSecret=${enc(s.clientSecret)}&w=${w}`,
+    /** "Lost your tickets?": mails a fresh link to every order of `email`; answers the same for any address. */
+    ticketLinks: (email: string) =>
+      request<{ message: string }>(base, '/v1/ticket-links', JSON.stringify({ email })),
     session: (s: SessionRef) =>
       request<CheckoutSession>(base, `${sessionPath(s)}?clientSecret=${enc(s.clientSecret)}`),
   };

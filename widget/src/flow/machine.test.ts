@@ -114,7 +114,7 @@ describe('paying and after', () => {
   it('shows the order once the session is complete, and forgets the purchase', () => {
     const done = transition(confirming, { type: 'polled', session: completed(s), ref: s });
     expect(done).toMatchObject({
-      step: { at: 'done', order: ORDER, session: s },
+      step: { at: 'done', order: ORDER, session: s, ticketsUrl: null },
       held: null,
       quantities: {},
     });

@@ -18,7 +18,7 @@ export type Step =
   | { at: 'confirming'; session: SessionRef }
   /** Confirmation is taking longer than the poll waits. */
   | { at: 'slow'; session: SessionRef }
-  | { at: 'done'; session: SessionRef; order: Order }
+  | { at: 'done'; session: SessionRef; order: Order; ticketsUrl: string | null }
   /** The seats went back: the hold ran out or the session was cancelled; `paid` if a payment was under way. */
   | { at: 'ended'; session: CheckoutSession; paid: boolean }
   /** On the way to the promoter's successUrl (`paid`) or cancelUrl. */
@@ -140,7 +140,12 @@ export function transition(s: FlowState, e: FlowEvent): FlowState {
       const p = e.session;
       if (p?.status === 'complete' && p.order) {
         // The purchase is over: a new one starts from nothing.
-        const next = { at: 'done', session: e.ref, order: p.order } as const;
+        const next = {
+          at: 'done',
+          session: e.ref,
+          order: p.order,
+          ticketsUrl: p.ticketsUrl ?? null,
+        } as const;
         return { ...s, held: null, quantities: {}, step: next };
       }
       if (p?.status === 'expired' || p?.status === 'cancelled') {

@@ -68,7 +68,13 @@ export function Steps({ surface, state, data, page }: StepsProps) {
         </Notice>
       )}
       {step.at === 'done' && (
-        <Confirmation data={data} order={step.order} qr={(id, w) => surface.api.qr(step.session, id, w)} />
+        <Confirmation
+          data={data}
+          order={step.order}
+          ticketsUrl={step.ticketsUrl}
+          qr={(id, w) => surface.api.qr(step.session, id, w)}
+          sendLinks={surface.api.ticketLinks}
+        />
       )}
     </>
   );
