@@ -444,7 +444,13 @@ export class PromoterBackend {
    * `createSession` and `available` speak of.
    */
   async putEventOnSale(
-    options: { title?: string; tiers?: NewTier[]; holdMinutes?: number; venue?: NewVenue } = {},
+    options: {
+      title?: string;
+      tiers?: NewTier[];
+      holdMinutes?: number;
+      venue?: NewVenue;
+      rotatingQr?: boolean;
+    } = {},
   ): Promise<EventOnSale> {
     const { venueId } = options.venue
       ? { venueId: (await this.call<{ id: string }>('/v1/venues', options.venue)).id }
@@ -457,6 +463,7 @@ export class PromoterBackend {
       doors: '2031-06-01T19:00:00Z',
       tiers: options.tiers ?? [{ name: 'Early bird', slug: 'early-bird', price: 1200, stock: this.stock }],
       ...(options.holdMinutes ? { holdMinutes: options.holdMinutes } : {}),
+      ...(options.rotatingQr ? { rotatingQr: true } : {}),
     });
     await this.call(`/v1/events/${event.id}/publish`, { network: false });
     this.eventId = event.id;

@@ -11,6 +11,8 @@ const E2E_ENV = {
   DEMO_PORT: String(5273 + offset),
   STRIPE_SIM_PORT: String(12311 + offset),
   PG_PORT: String(54429 + offset),
+  MAIL_SMTP_PORT: String(1125 + offset),
+  MAIL_WEB_PORT: String(1180 + offset),
   LOG_LEVEL: 'warn',
 };
 
@@ -18,7 +20,7 @@ const E2E_ENV = {
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'entryrate-e2e-'));
   await chmod(dataDir, 0o755);
-  const { DATABASE_URL: _developersOwn, ...inherited } = process.env;
+  const { DATABASE_URL: _developersOwn, SMTP_URL: _developersMail, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, ...E2E_ENV, DATA_DIR: dataDir };
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   const stack = await startStack(env);
@@ -26,6 +28,7 @@ export default async function globalSetup() {
   process.env.E2E_API_URL = stack.info.apiUrl;
   process.env.E2E_TEST_KEY = stack.info.testKey;
   process.env.E2E_EVENT_ID = stack.info.eventId;
+  process.env.E2E_MAIL_URL = stack.info.mailUrl ?? '';
   return async () => {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

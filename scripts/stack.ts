@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startDemoSite } from '../demo-site/src/server.ts';
+import { createMailCatcher } from '../mail-catcher/src/index.ts';
 import { startApi } from '../server/src/boot.ts';
 import { type Config, loadConfig } from '../server/src/config.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
@@ -12,6 +13,8 @@ export interface DemoInfo {
   apiUrl: string;
   demoUrl: string;
   stripeSimUrl: string | null;
+  /** The local mail catcher's inbox, where every mail the demo sends lands; null with SMTP_URL. */
+  mailUrl: string | null;
   testKey: string;
   eventId: string;
 }
@@ -26,7 +29,8 @@ export interface Stack {
 
 /**
  * Starts the whole demo: PostgreSQL (embedded unless DATABASE_URL), migrations, the demo promoter,
- * the stripe-sim (unless real Stripe keys are set), the API server and the demo site; writes
+ * the stripe-sim (unless real Stripe keys are set), a mail catcher with a web inbox (unless
+ * SMTP_URL is set), the API server and the demo site; writes
  * `<DATA_DIR>/demo.json`. Used by `npm start` and by the end-to-end tests.
  */
 export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<Stack> {
@@ -56,8 +60,18 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
         : null;
     if (sim) stops.push(() => sim.stop());
 
+    const catcher = config.mail.smtpUrl
+      ? null
+      : await createMailCatcher({
+          smtpPort: config.mail.catcher.smtpPort,
+          webPort: config.mail.catcher.webPort,
+          log: (line) => logger.debug({ component: 'mail-catcher' }, line),
+        });
+    if (catcher) stops.push(() => catcher.stop());
+    const mail = catcher ? { ...config.mail, smtpUrl: catcher.smtpUrl } : config.mail;
+
     const api = await startApi(
-      { ...config, databaseUrl },
+      { ...config, databaseUrl, mail },
       { logger, prepare: (db) => seedDemo(db, { holdMinutes: config.holdMinutes }) },
     );
     stops.push(() => api.stop());
@@ -75,6 +89,7 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       apiUrl: config.publicUrl,
       demoUrl: site.url,
       stripeSimUrl: config.stripe.sim?.publicUrl ?? null,
+      mailUrl: catcher?.webUrl ?? null,
       testKey: DEMO_TEST_KEY,
       eventId: DEMO_EVENT_ID,
     };

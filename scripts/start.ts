@@ -14,6 +14,7 @@ console.log(`
   Demo site (buy a ticket):  ${info.demoUrl}
   API:                       ${info.apiUrl}   (health: ${info.apiUrl}/health)
   stripe-sim:                ${info.stripeSimUrl ?? 'off (real Stripe keys configured)'}
+  Mail inbox:                ${info.mailUrl ?? 'off (SMTP_URL configured)'}
   Demo test key:             ${info.testKey}
   Demo event:                ${info.eventId}
   Written to:                ${config.dataDir}/demo.json
