@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIM_STRIPE_KEYS } from '../src/config.ts';
 import { DEMO_EVENT_ID } from '../src/demo/seed.ts';
 import { api } from './api.ts';
 import {
@@ -11,6 +10,7 @@ import {
   ticketLinksIn,
 } from './mail-fixture.ts';
 import { buyOrder, liveEvent } from './paid-orders.ts';
+import { sendStripeEvent } from './stripe-fixture.ts';
 
 let stack: MailStack;
 let client: ReturnType<typeof api>;
@@ -84,20 +84,10 @@ describe('the order mail', () => {
     });
     // Stripe delivers the payment's event again, with a new event id; two worker passes run at once.
     const intent = await stack.stripe.paymentIntents.retrieve(order.paymentIntentId);
-    const payload = JSON.stringify({
+    const again = await sendStripeEvent(stack, {
       id: `evt_again_${order.orderId}`,
-      object: 'event',
       type: 'payment_intent.succeeded',
       data: { object: intent },
-    });
-    const header = stack.stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: SIM_STRIPE_KEYS.webhookSecret,
-    });
-    const again = await fetch(`${stack.server.url}/v1/stripe/webhook`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
-      body: payload,
     });
     expect(again.status).toBe(200);
     await Promise.all([stack.deliver(), stack.deliver()]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_STRIPE_KEYS } from '../src/config.ts';
 import { buyerOf } from './buyer.ts';
 import { eventually } from './paid-orders.ts';
-import { type PaidStack, startPaidStack } from './stripe-fixture.ts';
+import { type PaidStack, sendStripeEvent, startPaidStack } from './stripe-fixture.ts';
 
 // Money is never lost nor made up: only the PaymentIntent the server created for a session
 // completes it, a payment whose webhook never arrives still ends as an order (or a refund), and
@@ -49,20 +49,11 @@ async function ordersOf(sessionId: string) {
   return stack.server.db.selectFrom('orders').select('id').where('session_id', '=', sessionId).execute();
 }
 
-/** Posts an event to the server's Stripe webhook, signed with the sim's secret as Stripe would sign it. */
+/** Posts a signed Stripe event to the server and checks the status it answers. */
 async function deliver(event: Record<string, unknown>, expected = 200) {
-  const payload = JSON.stringify({ object: 'event', livemode: false, ...event });
-  const signature = stack.stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: SIM_STRIPE_KEYS.webhookSecret,
-  });
-  const res = await fetch(`${stack.server.url}/v1/stripe/webhook`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
-    body: payload,
-  });
-  expect(res.status).toBe(expected);
-  return (await res.json()) as { error?: { code: string } };
+  const answer = await sendStripeEvent(stack, event);
+  expect(answer.status).toBe(expected);
+  return answer.body;
 }
 
 async function ignoredReason(eventId: string) {

@@ -36,3 +36,21 @@ export async function startPaidStack(
     },
   };
 }
+
+/** Posts an event to the server's Stripe webhook, signed with the sim's secret as Stripe would sign it. */
+export async function sendStripeEvent(
+  stack: PaidStack,
+  event: Record<string, unknown>,
+): Promise<{ status: number; body: { error?: { code: string } } }> {
+  const payload = JSON.stringify({ object: 'event', livemode: false, ...event });
+  const signature = stack.stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: SIM_STRIPE_KEYS.webhookSecret,
+  });
+  const res = await fetch(`${stack.server.url}/v1/stripe/webhook`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+    body: payload,
+  });
+  return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
+}

@@ -28,9 +28,10 @@ export function ticketPageRouter({ db, config }: AppDeps): Router {
   const router = new Router();
   const context = { publicUrl: config.publicUrl };
   const formParser = bodyParser({ enableTypes: ['form'], formLimit: '4kb' });
-  // The API's own parser reads JSON only and leaves other bodies unread (as `{}`): this one page
-  // takes a form, so its route reads the form itself.
+  // The API's own parser reads JSON only and leaves any other body unread (as `{}`): this one page
+  // takes a form, so its route reads a form body itself. Anything else stays `{}`: no email.
   const readForm = (ctx: Context, next: () => Promise<unknown>) => {
+    if (!ctx.is('application/x-www-form-urlencoded')) return next();
     ctx.request.body = undefined;
     return formParser(ctx, next);
   };

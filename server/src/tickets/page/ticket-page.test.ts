@@ -1,43 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderView, TicketView } from '../ticket-view.ts';
+import { orderView, ticketView as ticket } from '../../../test/order-views.ts';
+import type { OrderView } from '../ticket-view.ts';
 import { renderLinkProblemPage, renderTicketPage, ticketStatusText } from './ticket-page.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><path d="M0 0h29v29H0z"/></svg>';
 
-function ticket(id: string, overrides: Partial<TicketView> = {}): TicketView {
-  return {
-    id,
-    tierName: 'General admission',
-    status: 'valid',
-    scannedAtLocal: null,
-    qrPayload: `${id}.mac`,
-    ...overrides,
-  };
-}
-
+/** The shared fixture, as this page's tests spell it: three tickets and the order's own links. */
 function order(overrides: Partial<OrderView> = {}, event: Partial<OrderView['event']> = {}): OrderView {
-  return {
-    orderId: 'ord_0123456789abcdef',
-    mode: 'live',
-    status: 'paid',
-    promoterName: 'Night Owl Promotions',
-    buyerEmail: 'sam@example.com',
-    event: {
-      title: 'Mura Masa · UK tour',
-      status: 'live',
-      doors: '2031-05-02T18:00:00.000Z',
-      doorsLocal: 'Saturday 2 May 2031, 19:00 BST',
-      rotatingQr: false,
-      ...event,
-    },
+  const base = orderView({ orderId: 'ord_0123456789abcdef' });
+  return orderView({
+    orderId: base.orderId,
     venue: { name: 'Village Underground', city: 'London', timezone: 'Europe/London' },
     total: '£36.00',
-    refunded: null,
     tickets: [ticket('tkt_a'), ticket('tkt_b'), ticket('tkt_c')],
     ticketsUrl: 'https://api.example.com/tickets/ord_0123456789abcdef?token=t',
     calendarUrl: 'https://api.example.com/tickets/ord_0123456789abcdef/calendar.ics?token=t',
     ...overrides,
-  };
+    event: { ...base.event, ...event },
+  });
 }
 
 function render(view: OrderView, serverTime = new Date('2031-05-02T18:00:12Z')): string {
