@@ -1,13 +1,26 @@
 import nodemailer from 'nodemailer';
 
-/** One message as the mailer sends it: who from, to whom, its parts and a stable Message-ID. */
-export interface OutgoingMail {
-  from: { name: string; address: string };
-  to: string;
+/** A file sent with a mail, in the shape of nodemailer's `attachments` entries. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer | string;
+  contentType: string;
+  /** Set for inline images referenced as cid: in the HTML. */
+  cid?: string;
+}
+
+/** What a mail says: nodemailer's `subject`, `text`, `html` and `attachments` message fields. */
+export interface MailContent {
   subject: string;
   text: string;
   html: string;
-  attachments: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
+  attachments: MailAttachment[];
+}
+
+/** One message as the mailer sends it: who from, to whom, its parts and a stable Message-ID. */
+export interface OutgoingMail extends MailContent {
+  from: { name: string; address: string };
+  to: string;
   /** The same on every attempt, so a client can tell a retry that got through twice from a new mail. */
   messageId: string;
 }

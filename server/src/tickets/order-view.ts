@@ -2,11 +2,11 @@ import type { Executor } from '../db/database.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type BuyerOrderRow, findOrdersForBuyer, listTicketsForBuyer } from './order-view.store.ts';
 import { currentPayload } from './qr.ts';
-import { ticketLinks } from './ticket-links.ts';
+import { checkTicketLink, type LinkCheck, ticketLinks } from './ticket-links.ts';
 import type { OrderView, TicketView } from './ticket-view.ts';
 
 /** Formats an instant in a venue's zone: 'Saturday 2 May 2031 at 19:00 BST'. */
-export function venueTime(at: Date, timeZone: string): string {
+function venueTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
     weekday: 'long',
     day: 'numeric',
@@ -53,6 +53,23 @@ export async function loadOrderViews(
       now,
     ),
   );
+}
+
+/**
+ * The order behind a ticket page link, read once: how the token checks against it and, when it is
+ * the current link, the order as its buyer is shown it.
+ */
+export async function loadLinkedOrderView(
+  db: Executor,
+  orderId: string,
+  token: string,
+  context: { publicUrl: string; now?: Date },
+): Promise<{ check: LinkCheck; view: OrderView | null }> {
+  const [order] = await findOrdersForBuyer(db, [orderId]);
+  const check = order ? checkTicketLink(order, token) : 'invalid';
+  if (!order || check !== 'ok') return { check, view: null };
+  const tickets = await listTicketsForBuyer(db, [orderId]);
+  return { check, view: toOrderView(order, tickets, context.publicUrl, context.now ?? new Date()) };
 }
 
 function toOrderView(

@@ -4,9 +4,8 @@ import { newId } from '../lib/ids.ts';
 import { countMailsTo } from '../mail/mail.outbox.store.ts';
 import { enqueueMail } from '../mail/mail.outbox.ts';
 import { bumpTicketLink } from '../orders/orders.store.ts';
-import { findOrderIdsByEmail, findOrderLink } from './order-view.store.ts';
-import { loadOrderViews } from './order-view.ts';
-import { checkTicketLink } from './ticket-links.ts';
+import { findOrderIdsByEmail } from './order-view.store.ts';
+import { loadLinkedOrderView } from './order-view.ts';
 import type { OrderView } from './ticket-view.ts';
 
 /** How many "find my tickets" mails one address gets an hour; more requests are answered the same. */
@@ -25,12 +24,10 @@ export async function openTicketLink(
   token: string,
   context: { publicUrl: string; now?: Date },
 ): Promise<OrderView> {
-  const order = await findOrderLink(db, orderId);
-  const check = order ? checkTicketLink(order, token) : 'invalid';
+  const { check, view } = await loadLinkedOrderView(db, orderId, token, context);
   if (check === 'replaced') {
     throw new ApiError(410, 'ticket_link.replaced', 'This link was replaced by a newer one sent by email.');
   }
-  const [view] = check === 'ok' ? await loadOrderViews(db, [orderId], context) : [];
   if (!view) throw new ApiError(404, 'ticket_link.invalid', 'This link does not open any tickets.');
   return view;
 }
