@@ -16,6 +16,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions': {
     tag,
     access: 'secretKeyOrClientSecret',
+    sdk: 'checkout.sessions.create',
     summary: 'Create a checkout session (holds the tickets)',
     description:
       'From the widget (no key) or your server (secret key, which may add `successUrl`/`cancelUrl` and ' +
@@ -32,6 +33,7 @@ export const checkoutDocs: RouteDocs = {
   'GET /v1/checkout/sessions/:id': {
     tag,
     access: 'secretKeyOrClientSecret',
+    sdk: 'checkout.sessions.retrieve',
     summary: 'Read a checkout session',
     description:
       'With the secret key of its promoter, or `?clientSecret=`. Complete sessions carry the order.',
@@ -43,6 +45,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id': {
     tag,
     access: 'secretKeyOrClientSecret',
+    sdk: 'checkout.sessions.update',
     summary: "Change an open session's tickets",
     params,
     body: updateSessionBody,
@@ -58,6 +61,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/payment': {
     tag,
     access: 'secretKeyOrClientSecret',
+    sdk: 'checkout.sessions.pay',
     summary: 'Start paying: the PaymentIntent and its client secret (a free session completes here)',
     description:
       'A session whose `amountTotal` is 0 never reaches Stripe: this call completes it, issuing the order ' +
@@ -77,6 +81,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/cancel': {
     tag,
     access: 'secretKeyOrClientSecret',
+    sdk: 'checkout.sessions.cancel',
     summary: 'Cancel an open session and release its tickets',
     params,
     body: clientSecretBody,
@@ -86,6 +91,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/settle': {
     tag,
     access: 'secretKey',
+    sdk: 'checkout.sessions.settle',
     summary: 'Ask the worker to settle a session with Stripe again, after it gave up',
     description:
       'The worker checks every PaymentIntent with Stripe until it is settled (completed, cancelled or ' +

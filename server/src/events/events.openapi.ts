@@ -14,6 +14,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events': {
     tag,
     access: 'secretKey',
+    sdk: 'events.create',
     summary: 'Create a draft event with its tiers',
     body: createEventBody,
     responses: { 201: { description: 'The Event.' } },
@@ -22,6 +23,7 @@ export const eventsDocs: RouteDocs = {
   'GET /v1/events': {
     tag,
     access: 'secretKey',
+    sdk: 'events.list',
     summary: 'List your events',
     query: listEventsQuery,
     responses: { 200: { description: '`{ data: Event[], pagination }`' } },
@@ -29,6 +31,7 @@ export const eventsDocs: RouteDocs = {
   'GET /v1/events/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'events.retrieve',
     summary: 'Read an event by id or slug, with its tiers, scans and lowest price',
     params,
     responses: { 200: { description: 'The Event.' } },
@@ -37,6 +40,7 @@ export const eventsDocs: RouteDocs = {
   'PATCH /v1/events/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'events.update',
     summary: 'Change an event: only what is sent changes',
     description:
       "A tier's stock never goes below what is sold and held; price changes leave open sessions alone.",
@@ -52,6 +56,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events/:id/publish': {
     tag,
     access: 'secretKey',
+    sdk: 'events.publish',
     summary: 'Put an event on sale',
     description:
       '`{ network: false }` keeps it off the storefront. The first publication sends `event.published`. ' +
@@ -64,6 +69,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events/:id/cancel': {
     tag,
     access: 'secretKey',
+    sdk: 'events.cancel',
     summary: 'Cancel an event',
     params,
     responses: { 200: { description: 'The Event.' } },

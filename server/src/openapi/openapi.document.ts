@@ -175,6 +175,7 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined): Json {
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     tags: [doc.tag],
+    ...(doc.sdk ? { 'x-sdk-method': doc.sdk } : {}),
     security: SECURITY[doc.access],
     parameters: parametersOf(route, doc),
     ...(doc.body

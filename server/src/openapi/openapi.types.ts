@@ -19,8 +19,22 @@ export interface OperationDoc {
   /** The query schema; its properties become query parameters. */
   query?: z.ZodType;
   body?: z.ZodType;
-  /** Successful answers by status. */
-  responses: Record<number, { description: string; contentType?: string }>;
+  /**
+   * Successful answers by status: for JSON, the zod schema the handler's answer meets (a named
+   * component when the schema has a `meta({ id })`) and an example of it.
+   */
+  responses: Record<
+    number,
+    { description: string; contentType?: string; schema?: z.ZodType; example?: unknown }
+  >;
+  /** An example request: path parameters, query and body as a client would send them. */
+  example?: { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  /**
+   * The SDKs' method for this operation in JavaScript's spelling (`events.create`,
+   * `webhookEndpoints.listDeliveries`); Python's (`events.create`, `webhook_endpoints.list_deliveries`)
+   * and PHP's follow from it. Operations without one are not in the SDKs.
+   */
+  sdk?: string;
   /**
    * The operation's own error codes by status. Those every route of its kind can answer
    * (invalid input, missing key, idempotency, rate limit, internal) are added for it.

@@ -8,6 +8,7 @@ export const ordersDocs: RouteDocs = {
   'GET /v1/orders': {
     tag,
     access: 'secretKey',
+    sdk: 'orders.list',
     summary: 'List your orders',
     query: listOrdersQuery,
     responses: { 200: { description: '`{ data: Order[], pagination }`' } },
@@ -15,6 +16,7 @@ export const ordersDocs: RouteDocs = {
   'GET /v1/orders/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'orders.retrieve',
     summary: 'Read an order with its tickets',
     params,
     responses: { 200: { description: 'The Order.' } },
@@ -23,6 +25,7 @@ export const ordersDocs: RouteDocs = {
   'POST /v1/orders/:id/refund': {
     tag,
     access: 'secretKey',
+    sdk: 'orders.refund',
     summary: 'Refund an order, in full (default) or in part',
     description: 'Through Stripe Refunds; a full refund voids the tickets. Sends `order.refunded`.',
     params,
@@ -39,6 +42,7 @@ export const ordersDocs: RouteDocs = {
   'POST /v1/orders/:id/resend': {
     tag,
     access: 'secretKey',
+    sdk: 'orders.resend',
     summary: "Send an order's tickets mail again",
     description:
       'Queues the mail with every ticket again, optionally to a corrected `email` (which becomes the ' +

@@ -5,6 +5,7 @@ export const payoutsDocs: RouteDocs = {
   'GET /v1/payouts': {
     tag: 'Payouts',
     access: 'secretKey',
+    sdk: 'payouts.list',
     summary: 'List payouts',
     description:
       'Read-only, from your Stripe Connect account, newest first: `{ id, amount, currency, status, arrivalDate, ' +

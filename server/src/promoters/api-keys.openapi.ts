@@ -9,6 +9,7 @@ export const apiKeysDocs: RouteDocs = {
   'GET /v1/api-keys': {
     tag,
     access: 'secretKey',
+    sdk: 'apiKeys.list',
     summary: "List your keys of this key's mode (never their secrets)",
     description,
     query: pageQuery,
@@ -17,6 +18,7 @@ export const apiKeysDocs: RouteDocs = {
   'POST /v1/api-keys': {
     tag,
     access: 'secretKey',
+    sdk: 'apiKeys.create',
     summary: "Create a key of this key's mode",
     description: `${description} The answer carries the secret; it is shown this once.`,
     body: createApiKeyBody,
@@ -25,6 +27,7 @@ export const apiKeysDocs: RouteDocs = {
   'DELETE /v1/api-keys/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'apiKeys.revoke',
     summary: 'Revoke a key',
     description,
     params: { id: apiKeyIdParam },

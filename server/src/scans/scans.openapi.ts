@@ -5,6 +5,7 @@ export const scansDocs: RouteDocs = {
   'POST /v1/scans': {
     tag: 'Tickets and scans',
     access: 'secretKey',
+    sdk: 'scans.create',
     summary: 'Scan a ticket at the door',
     description:
       'Answers `{ valid, reason?, ticket, scannedAt }`: a refused scan is a 200 with `valid: false` and its ' +

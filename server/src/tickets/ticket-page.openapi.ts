@@ -33,6 +33,7 @@ export const ticketPageDocs: RouteDocs = {
   'POST /v1/ticket-links': {
     tag,
     access: 'public',
+    sdk: 'ticketLinks.create',
     summary: 'Mail a fresh ticket page link for every order bought with an email address',
     description:
       "What the widget's confirmation calls. Issues a new link per order (older links stop working) " +

@@ -5,6 +5,7 @@ export const ticketsDocs: RouteDocs = {
   'GET /v1/tickets/:id': {
     tag: 'Tickets and scans',
     access: 'secretKey',
+    sdk: 'tickets.retrieve',
     summary: 'Read a ticket',
     params: { id: ticketIdParam },
     responses: { 200: { description: 'The Ticket.' } },

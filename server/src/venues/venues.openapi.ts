@@ -8,6 +8,7 @@ export const venuesDocs: RouteDocs = {
   'POST /v1/venues': {
     tag,
     access: 'secretKey',
+    sdk: 'venues.create',
     summary: 'Create a venue',
     body: createVenueBody,
     responses: { 201: { description: 'The Venue.' } },
@@ -15,6 +16,7 @@ export const venuesDocs: RouteDocs = {
   'GET /v1/venues': {
     tag,
     access: 'secretKey',
+    sdk: 'venues.list',
     summary: 'List your venues',
     query: pageQuery,
     responses: { 200: { description: '`{ data: Venue[], pagination }`' } },
@@ -22,6 +24,7 @@ export const venuesDocs: RouteDocs = {
   'GET /v1/venues/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'venues.retrieve',
     summary: 'Read a venue',
     params: { id: venueIdParam },
     responses: { 200: { description: 'The Venue.' } },

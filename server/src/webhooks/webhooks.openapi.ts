@@ -18,6 +18,7 @@ export const webhooksDocs: RouteDocs = {
   'POST /v1/webhook-endpoints': {
     tag,
     access: 'secretKey',
+    sdk: 'webhookEndpoints.create',
     summary: 'Create a webhook endpoint',
     description:
       'Subscribes a URL to event types (or `["*"]`) for your key\'s mode. The answer carries the signing ' +
@@ -32,6 +33,7 @@ export const webhooksDocs: RouteDocs = {
   'GET /v1/webhook-endpoints': {
     tag,
     access: 'secretKey',
+    sdk: 'webhookEndpoints.list',
     summary: 'List webhook endpoints',
     description:
       'Newest first, without secrets. A disabled endpoint says why and since when in `disabledReason`.',
@@ -41,6 +43,7 @@ export const webhooksDocs: RouteDocs = {
   'DELETE /v1/webhook-endpoints/:id': {
     tag,
     access: 'secretKey',
+    sdk: 'webhookEndpoints.delete',
     summary: 'Delete a webhook endpoint',
     description: 'It gets no new events, and deliveries still pending for it are given up.',
     params,
@@ -50,6 +53,7 @@ export const webhooksDocs: RouteDocs = {
   'GET /v1/webhook-endpoints/:id/deliveries': {
     tag,
     access: 'secretKey',
+    sdk: 'webhookEndpoints.listDeliveries',
     summary: "List an endpoint's deliveries",
     description:
       'The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, ' +

@@ -50,3 +50,21 @@ describe('webhookHeaders', () => {
     });
   });
 });
+
+describe('the shared test vector of the SDKs', () => {
+  it('is what this server sends, so the three SDKs verify real deliveries', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const vector = JSON.parse(
+      await readFile(new URL('../../../sdks/harness/webhook-vector.json', import.meta.url), 'utf-8'),
+    );
+    const sentAt = new Date(Number(vector.headers['webhook-timestamp']) * 1000);
+    expect(
+      webhookHeaders({
+        secret: vector.secret,
+        eventId: vector.headers['webhook-id'],
+        body: vector.body,
+        sentAt,
+      }),
+    ).toEqual(vector.headers);
+  });
+});
