@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,11 @@ const env: NodeJS.ProcessEnv = {
 };
 if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 
+// Written by the suite; removed first, so that a run which never got that far cannot pass on old counts.
+const resultsFile = path.resolve(`.data/test-results/sdk-${name}.json`);
+await mkdir(path.dirname(resultsFile), { recursive: true });
+await rm(resultsFile, { force: true });
+
 const stack = await startStack(env);
 let code = 1;
 try {
@@ -61,12 +66,10 @@ try {
   const promoter = await createPromoterWithKeys(db, `SDK ${name} suite`);
   await db.destroy();
   const proxy = await startFaultProxy({ upstream: stack.info.apiUrl, port: base + 5 });
-  const resultsFile = path.resolve(`.data/test-results/sdk-${name}.json`);
-  await mkdir(path.dirname(resultsFile), { recursive: true });
-  await rm(resultsFile, { force: true });
   try {
     const [command, ...args] = suite.command as [string, ...string[]];
-    const run = spawnSync(command, args, {
+    // Not spawnSync: the stack answering the suite runs in this very process.
+    const child = spawn(command, args, {
       stdio: 'inherit',
       env: {
         ...process.env,
@@ -79,8 +82,13 @@ try {
         ER_RESULTS_FILE: resultsFile,
       },
     });
-    if (run.error) console.error(`${command}: ${run.error.message}`);
-    code = run.status ?? 1;
+    code = await new Promise<number>((resolve) => {
+      child.on('error', (error) => {
+        console.error(`${command}: ${error.message}`);
+        resolve(1);
+      });
+      child.on('exit', (status) => resolve(status ?? 1));
+    });
     // A suite that wrote nothing still counts as one failure.
     const counts = await readFile(resultsFile, 'utf-8').catch(() => null);
     if (counts === null) await writeFile(resultsFile, JSON.stringify({ passed: 0, failed: 1, skipped: 0 }));
