@@ -1,0 +1,24 @@
+"""One class per resource of the API; the client makes one of each."""
+
+from .api_keys import ApiKeys
+from .checkout import Checkout, CheckoutSessions
+from .events import Events
+from .orders import Orders
+from .payouts import Payouts
+from .tickets import Scans, TicketLinks, Tickets
+from .venues import Venues
+from .webhook_endpoints import WebhookEndpoints
+
+__all__ = [
+    "ApiKeys",
+    "Checkout",
+    "CheckoutSessions",
+    "Events",
+    "Orders",
+    "Payouts",
+    "Scans",
+    "TicketLinks",
+    "Tickets",
+    "Venues",
+    "WebhookEndpoints",
+]

@@ -1,0 +1,256 @@
+"""The API's objects as the server's mappers answer them, keys as the API names them (camel case)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Literal, Optional, TypedDict
+
+__all__ = [
+    "Pagination",
+    "Tier",
+    "Event",
+    "Venue",
+    "Ticket",
+    "Order",
+    "TicketDetail",
+    "ScanReason",
+    "ScanResult",
+    "CheckoutSessionItem",
+    "Settlement",
+    "CheckoutSession",
+    "PaymentStart",
+    "Payout",
+    "WebhookEndpoint",
+    "WebhookEndpointWithSecret",
+    "DeletedWebhookEndpoint",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "ApiKey",
+    "NewApiKey",
+    "TicketLinksAnswer",
+    "ErrorFields",
+    "ErrorBody",
+]
+
+
+class Pagination(TypedDict):
+    page: int
+    limit: int
+    total: int
+    pages: int
+
+
+class Tier(TypedDict):
+    id: str
+    slug: str
+    name: str
+    #: Minor units: 1200 is £12.00.
+    price: int
+    stock: int
+    sold: int
+    available: int
+    maxPerOrder: int
+    salesStart: Optional[str]
+    salesEnd: Optional[str]
+
+
+class Event(TypedDict):
+    id: str
+    slug: str
+    title: str
+    status: Literal["draft", "live", "cancelled"]
+    venueId: str
+    doors: str
+    currency: str
+    network: bool
+    rotatingQr: bool
+    holdMinutes: int
+    lowestPrice: Optional[int]
+    #: Tickets accepted at the door so far.
+    scans: int
+    tiers: List[Tier]
+    createdAt: str
+    publishedAt: Optional[str]
+
+
+class Venue(TypedDict):
+    id: str
+    name: str
+    city: str
+    cityId: str
+    timezone: str
+    createdAt: str
+
+
+class Ticket(TypedDict):
+    """A ticket inside an Order."""
+
+    id: str
+    tierId: str
+    status: Literal["valid", "void"]
+    qrPayload: str
+
+
+class Order(TypedDict):
+    id: str
+    status: Literal["paid", "partially_refunded", "refunded"]
+    eventId: str
+    buyerEmail: str
+    amount: int
+    amountRefunded: int
+    currency: str
+    tickets: List[Ticket]
+    emailStatus: Literal["none", "pending", "sent", "failed"]
+    emailError: Optional[str]
+    createdAt: str
+
+
+class TicketDetail(TypedDict):
+    """A ticket as ``tickets.retrieve`` and scans answer it."""
+
+    id: str
+    orderId: str
+    eventId: str
+    tierId: str
+    status: Literal["valid", "void"]
+    qrPayload: str
+    scannedAt: Optional[str]
+
+
+ScanReason = Literal["already_scanned", "void", "forged", "expired_window", "wrong_event", "not_found"]
+
+
+class _ScanResultFields(TypedDict):
+    valid: bool
+    ticket: Optional[TicketDetail]
+    scannedAt: Optional[str]
+
+
+class ScanResult(_ScanResultFields, total=False):
+    #: Only on a refused scan.
+    reason: ScanReason
+
+
+class CheckoutSessionItem(TypedDict):
+    tierId: str
+    quantity: int
+    unitPrice: int
+
+
+class Settlement(TypedDict):
+    status: Literal["settled", "pending", "failed"]
+    nextAttemptAt: Optional[str]
+    error: Optional[str]
+
+
+class CheckoutSession(TypedDict):
+    id: str
+    status: Literal["open", "complete", "expired", "cancelled"]
+    paymentStatus: Literal["unpaid", "paid", "refund_pending", "refunded"]
+    eventId: str
+    customerEmail: str
+    items: List[CheckoutSessionItem]
+    amountTotal: int
+    currency: str
+    expiresAt: str
+    clientSecret: str
+    url: Optional[str]
+    successUrl: Optional[str]
+    cancelUrl: Optional[str]
+    orderId: Optional[str]
+    order: Optional[Order]
+    ticketsUrl: Optional[str]
+    settlement: Settlement
+    createdAt: str
+
+
+class PaymentStart(TypedDict):
+    """What ``checkout.sessions.pay`` answers: a PaymentIntent to confirm, or a free order done."""
+
+    status: Literal["open", "complete"]
+    orderId: Optional[str]
+    paymentIntentId: Optional[str]
+    clientSecret: Optional[str]
+
+
+class Payout(TypedDict):
+    id: str
+    amount: int
+    currency: str
+    status: str
+    arrivalDate: str
+    createdAt: str
+
+
+class WebhookEndpoint(TypedDict):
+    id: str
+    url: str
+    events: List[str]
+    status: Literal["enabled", "disabled"]
+    disabledReason: Optional[str]
+    disabledAt: Optional[str]
+    createdAt: str
+
+
+class WebhookEndpointWithSecret(WebhookEndpoint):
+    """The answer to a creation: the only time the signing secret is shown."""
+
+    secret: str
+
+
+class DeletedWebhookEndpoint(TypedDict):
+    id: str
+    deleted: bool
+
+
+class WebhookDelivery(TypedDict):
+    eventId: str
+    type: str
+    status: Literal["pending", "delivering", "delivered", "failed"]
+    attempts: int
+    lastStatusCode: Optional[int]
+    lastError: Optional[str]
+    lastAttemptAt: Optional[str]
+    nextAttemptAt: Optional[str]
+    deliveredAt: Optional[str]
+    createdAt: str
+
+
+class WebhookEvent(TypedDict):
+    """A webhook delivery's body, as ``webhooks.verify`` answers it."""
+
+    id: str
+    type: str
+    createdAt: str
+    #: The API object the event is about (an Order, a ScanResult, a Payout, an Event).
+    data: Dict[str, Any]
+
+
+class ApiKey(TypedDict):
+    id: str
+    mode: Literal["test", "live"]
+    name: Optional[str]
+    last4: str
+    createdAt: str
+    revokedAt: Optional[str]
+
+
+class NewApiKey(ApiKey):
+    """A key just made: the only answer that ever carries its secret."""
+
+    secret: str
+
+
+class TicketLinksAnswer(TypedDict):
+    message: str
+
+
+class ErrorFields(TypedDict, total=False):
+    code: str
+    message: str
+    param: str
+    docs: str
+    requestId: str
+
+
+class ErrorBody(TypedDict):
+    error: ErrorFields
