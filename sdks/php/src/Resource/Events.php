@@ -1,0 +1,61 @@
+<?php
+
+declare(strict_types=1);
+
+namespace EntryRate\Resource;
+
+use EntryRate\Page;
+
+/**
+ * `$er->events`: a promoter's events and their tiers.
+ *
+ * @phpstan-type Tier array{id: string, slug: string, name: string, price: int, stock: int, sold: int, available: int, maxPerOrder: int, salesStart: string|null, salesEnd: string|null}
+ * @phpstan-type Event array{id: string, slug: string, title: string, status: 'draft'|'live'|'cancelled', venueId: string, doors: string, currency: string, network: bool, rotatingQr: bool, holdMinutes: int, lowestPrice: int|null, scans: int, tiers: list<Tier>, createdAt: string, publishedAt: string|null}
+ */
+final class Events extends Resource
+{
+    /**
+     * @param array{status?: 'draft'|'live'|'cancelled', cityId?: string, from?: string, to?: string, q?: string, page?: int, limit?: int} $params
+     * @return Page<Event>
+     */
+    public function list(array $params = [], array $options = []): Page
+    {
+        return $this->page('/v1/events', $params, $options);
+    }
+
+    /** @return Event */
+    public function retrieve(string $idOrSlug, array $options = []): array
+    {
+        return $this->client->request('GET', self::path('/v1/events/%s', $idOrSlug), null, null, $options);
+    }
+
+    /**
+     * @param array{title: string, venueId: string, doors: string, tiers: list<array<string, mixed>>, slug?: string, currency?: string, holdMinutes?: int, rotatingQr?: bool} $params
+     * @return Event
+     */
+    public function create(array $params, array $options = []): array
+    {
+        return $this->client->request('POST', '/v1/events', null, $params, $options);
+    }
+
+    /** @return Event */
+    public function update(string $id, array $params, array $options = []): array
+    {
+        return $this->client->request('PATCH', self::path('/v1/events/%s', $id), null, $params, $options);
+    }
+
+    /**
+     * @param array{network?: bool} $params `['network' => false]` keeps it off the storefront
+     * @return Event
+     */
+    public function publish(string $id, array $params = [], array $options = []): array
+    {
+        return $this->client->request('POST', self::path('/v1/events/%s/publish', $id), null, $params, $options);
+    }
+
+    /** @return Event */
+    public function cancel(string $id, array $options = []): array
+    {
+        return $this->client->request('POST', self::path('/v1/events/%s/cancel', $id), null, [], $options);
+    }
+}
