@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 // `npm test`: builds the widget and the server, then runs every suite (unit, integration and the
-// deploy and fault suites with vitest, the browser suite with Playwright), prints each suite's duration, and
+// deploy and fault suites with vitest, the browser suite with Playwright, each SDK's suite), prints each suite's duration, and
 // ends with one line counting every test of every suite. `npm test -- <suite>` runs one suite.
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
@@ -76,12 +76,22 @@ const e2eSuite: Suite = {
   },
 };
 
+/** One SDK's own tests, run by sdks/harness/run.ts against the whole stack behind a fault proxy. */
+const sdkSuite = (sdk: 'js' | 'python' | 'php'): Suite => ({
+  name: `sdk-${sdk}`,
+  run: () => run(bin('tsx'), ['sdks/harness/run.ts', sdk]),
+  counts: () => readJson(`${RESULTS}/sdk-${sdk}.json`) as Counts | null,
+});
+
 const suites = [
   vitestSuite('unit'),
   vitestSuite('integration'),
   vitestSuite('deploy'),
   vitestSuite('faults'),
   e2eSuite,
+  sdkSuite('js'),
+  sdkSuite('python'),
+  sdkSuite('php'),
 ];
 const only = process.argv[2];
 const chosen = only ? suites.filter((suite) => suite.name === only) : suites;
