@@ -69,6 +69,8 @@ export function createApp(
     logger?: Logger;
     startWorker?: boolean;
     mailer?: Mailer;
+    /** Run before all of the app's own middleware, so they see every answer as it leaves (tests). */
+    middleware?: Koa.Middleware[];
   } = {},
 ): App {
   const logger = overrides.logger ?? createLogger(config);
@@ -95,6 +97,7 @@ export function createApp(
   const koa = new Koa(
     config.trustProxy > 0 ? { proxy: true, maxIpsCount: config.trustProxy } : { proxy: false },
   );
+  for (const middleware of overrides.middleware ?? []) koa.use(middleware);
   koa.use(serverTiming());
   koa.use(requestId());
   koa.use(requestLog({ logger }));

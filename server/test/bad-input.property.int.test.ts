@@ -157,10 +157,22 @@ function operationsOf(doc: Json): Operation[] {
         page: Object.values<Json>(op.responses ?? {}).some((r) => r.content?.['text/html']),
         pathParams: of('path'),
         query: of('query'),
-        body: op.requestBody?.content?.['application/json']?.schema,
+        body: inlined(doc, op.requestBody?.content?.['application/json']?.schema),
       };
     }),
   );
+}
+
+/** `schema` with each `$ref` to a component replaced by the component (the document has no cycles). */
+function inlined(doc: Json, schema: unknown): Json | undefined {
+  if (schema === undefined) return undefined;
+  return JSON.parse(JSON.stringify(schema), function follow(_key, value) {
+    const ref = value?.$ref;
+    if (typeof ref !== 'string') return value;
+    const { $ref: _ref, ...rest } = value;
+    const component = doc.components.schemas[ref.replace('#/components/schemas/', '')];
+    return { ...JSON.parse(JSON.stringify(component), follow), ...rest };
+  });
 }
 
 // JSON texts a value cannot spell (numbers out of range, nesting past any limit), put in place of

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_DOCS } from '../src/openapi/openapi.docs.ts';
 import { api } from './api.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { schemasOf } from './response-contract.ts';
 
 let server: TestServer;
 let doc: any;
@@ -38,6 +39,12 @@ function resolve(ref: string): unknown {
     .reduce<any>((node, part) => node?.[part], doc);
   if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
   return target;
+}
+
+/** An operation's JSON request body schema, its `$ref` followed. */
+function bodySchemaOf(op: any): any {
+  const schema = op.requestBody.content['application/json'].schema;
+  return schema.$ref ? resolve(schema.$ref) : schema;
 }
 
 describe('the OpenAPI document', () => {
@@ -92,7 +99,10 @@ describe('the OpenAPI document', () => {
         { $ref: '#/components/parameters/IdempotencyKey' },
       ]),
     );
-    const body = create.requestBody.content['application/json'].schema;
+    const body = bodySchemaOf(create);
+    expect(create.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/WebhookEndpointCreate',
+    });
     expect(create.requestBody.required).toBe(true);
     expect(body.required).toEqual(['url', 'events']);
     expect(body.properties.events.items.enum).toEqual(
@@ -120,9 +130,7 @@ describe('the OpenAPI document', () => {
     expect(op('get', '/v1/widget/events/{id}').security).toEqual([]);
     expect(op('post', '/v1/checkout/sessions').security).toEqual([{ bearerAuth: [] }, {}]);
     expect(op('post', '/v1/events/{id}/publish').requestBody.required).toBe(false);
-    expect(
-      op('post', '/v1/events').requestBody.content['application/json'].schema.properties.tiers.minItems,
-    ).toBe(1);
+    expect(bodySchemaOf(op('post', '/v1/events')).properties.tiers.minItems).toBe(1);
 
     expect(Object.keys(doc.webhooks).sort()).toEqual([
       'event.published',
@@ -140,8 +148,93 @@ describe('the OpenAPI document', () => {
     const res = await api(server.url).post('/v1/webhook-endpoints', { url: 'https://example.com/hook' });
     expect(res.status).toBe(400);
     expect(res.body.error.param).toBe('events');
-    const schema = doc.paths['/v1/webhook-endpoints'].post.requestBody.content['application/json'].schema;
+    const schema = bodySchemaOf(doc.paths['/v1/webhook-endpoints'].post);
     expect(schema.required).toContain(res.body.error.param);
+  });
+});
+
+const NAMED = [
+  'Event',
+  'Tier',
+  'Venue',
+  'Order',
+  'Ticket',
+  'CheckoutSession',
+  'PaymentStart',
+  'ScanResult',
+  'Payout',
+  'WebhookEndpoint',
+  'WebhookEndpointWithSecret',
+  'WebhookDelivery',
+  'ApiKey',
+  'ApiKeyWithSecret',
+  'WidgetEvent',
+  'StorefrontEvent',
+  'Pagination',
+  'Error',
+  'EventPage',
+  'OrderPage',
+  'VenuePage',
+  'PayoutPage',
+  'WebhookEndpointPage',
+  'WebhookDeliveryPage',
+  'ApiKeyPage',
+  'StorefrontEventPage',
+];
+
+describe('the schemas and examples of the OpenAPI document', () => {
+  it('describes every JSON answer by a named schema, never a bare object', () => {
+    for (const { path, method, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+        for (const [type, media] of Object.entries((response.content ?? {}) as Record<string, any>)) {
+          const where = `${method.toUpperCase()} ${path} ${status} ${type}`;
+          if (!type.includes('json')) {
+            expect(media.schema, where).toEqual({ type: 'string' });
+            continue;
+          }
+          const refs = JSON.stringify(media.schema).match(/#\/components\/schemas\/\w+/g) ?? [];
+          expect(refs.length, `${where} has no named schema`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('names every API object and list page in components', () => {
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(NAMED));
+    for (const name of NAMED.filter((n) => n.endsWith('Page'))) {
+      expect(doc.components.schemas[name].properties, name).toEqual({
+        data: { type: 'array', items: { $ref: `#/components/schemas/${name.slice(0, -4)}` } },
+        pagination: { $ref: '#/components/schemas/Pagination' },
+      });
+    }
+  });
+
+  it('holds only schemas JSON Schema 2020-12 compiles in strict mode', () => {
+    const at = schemasOf(doc);
+    for (const name of Object.keys(doc.components.schemas)) {
+      expect(() => at(`/components/schemas/${name}`), name).not.toThrow();
+    }
+  });
+
+  it('gives every /v1 operation an example request and an example of each answer', () => {
+    for (const { path, method, op } of operations().filter((o) => o.path.startsWith('/v1/'))) {
+      const where = `${method.toUpperCase()} ${path}`;
+      if (op.tags[0] === 'Service') continue; // Stripe's webhook: Stripe writes the request
+      for (const p of op.parameters.filter((p: any) => p.in === 'path')) {
+        expect(p.example, `${where} path ${p.name}`).toBeDefined();
+      }
+      if (op.parameters.some((p: any) => p.in === 'query')) {
+        expect(
+          op.parameters.some((p: any) => p.in === 'query' && p.example !== undefined),
+          where,
+        ).toBe(true);
+      }
+      if (op.requestBody) expect(op.requestBody.content['application/json'].example, where).toBeDefined();
+      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+        const json = response.content?.['application/json'];
+        if (status.startsWith('2') && json) expect(json.example, `${where} ${status}`).toBeDefined();
+      }
+    }
   });
 });
 

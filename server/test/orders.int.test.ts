@@ -99,9 +99,12 @@ describe('listing and reading orders', () => {
     expect(newest.tickets).toHaveLength(3);
     expect(newest.tickets[0]).toEqual({
       id: expect.stringMatching(/^tkt_/),
+      orderId: newest.id,
+      eventId,
       tierId: expect.stringMatching(/^tier_/),
       status: 'valid',
       qrPayload: expect.stringMatching(/^tkt_\w+\.[\w-]{22}$/),
+      scannedAt: null,
     });
   });
 

@@ -1,5 +1,14 @@
+import {
+  exampleCompleteSession,
+  examplePaymentStart,
+  exampleSession,
+  exampleSessionCreate,
+  exampleTicket,
+  exampleTier,
+} from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
 import { ticketIdParam } from '../tickets/tickets.schema.ts';
+import { checkoutSessionSchema, paymentStartSchema } from './checkout.mapper.ts';
 import {
   clientSecretBody,
   clientSecretQuery,
@@ -11,6 +20,12 @@ import {
 const tag = 'Checkout sessions';
 const params = { id: sessionIdParam };
 const notFound = ['checkout.session_not_found' as const];
+const example = { params: { id: exampleSession.id } };
+/** A buyer's browser proves the session with its client secret; a promoter's server sends its key instead. */
+const asBuyer = { ...example, body: { clientSecret: exampleSession.clientSecret } };
+const theSession = (description: string, session = exampleSession) => ({
+  200: { description, schema: checkoutSessionSchema, example: session },
+});
 
 export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions': {
@@ -22,7 +37,14 @@ export const checkoutDocs: RouteDocs = {
       'From the widget (no key) or your server (secret key, which may add `successUrl`/`cancelUrl` and ' +
       'sends the buyer to `url`). Seats are held until `expiresAt`.',
     body: createSessionBody,
-    responses: { 201: { description: 'The CheckoutSession, with its `clientSecret`.' } },
+    example: { body: exampleSessionCreate },
+    responses: {
+      201: {
+        description: 'The CheckoutSession, with its `clientSecret`.',
+        schema: checkoutSessionSchema,
+        example: exampleSession,
+      },
+    },
     errors: {
       400: ['event.tier_not_found'],
       404: ['event.not_found'],
@@ -39,7 +61,8 @@ export const checkoutDocs: RouteDocs = {
       'With the secret key of its promoter, or `?clientSecret=`. Complete sessions carry the order.',
     params,
     query: clientSecretQuery,
-    responses: { 200: { description: 'The CheckoutSession.' } },
+    example: { ...example, query: { clientSecret: exampleSession.clientSecret } },
+    responses: theSession('The CheckoutSession.', exampleCompleteSession),
     errors: { 404: notFound },
   },
   'POST /v1/checkout/sessions/:id': {
@@ -49,7 +72,15 @@ export const checkoutDocs: RouteDocs = {
     summary: "Change an open session's tickets",
     params,
     body: updateSessionBody,
-    responses: { 200: { description: 'The CheckoutSession.' } },
+    example: {
+      ...example,
+      body: { items: [{ tierId: exampleTier.id, quantity: 3 }], clientSecret: exampleSession.clientSecret },
+    },
+    responses: theSession('The CheckoutSession, holding the new tickets.', {
+      ...exampleSession,
+      items: [{ tierId: exampleTier.id, quantity: 3, unitPrice: 1200 }],
+      amountTotal: 3600,
+    }),
     errors: {
       400: ['event.tier_not_found'],
       404: notFound,
@@ -70,7 +101,14 @@ export const checkoutDocs: RouteDocs = {
       'for `stripe.confirmPayment`; the session completes when Stripe says the payment succeeded.',
     params,
     body: clientSecretBody,
-    responses: { 200: { description: '`{ status, orderId, paymentIntentId, clientSecret }`' } },
+    example: asBuyer,
+    responses: {
+      200: {
+        description: 'The PaymentIntent to confirm, or the order of a free session.',
+        schema: paymentStartSchema,
+        example: examplePaymentStart,
+      },
+    },
     errors: {
       404: notFound,
       409: ['checkout.session_not_open', 'payments.mode_unavailable'],
@@ -85,7 +123,12 @@ export const checkoutDocs: RouteDocs = {
     summary: 'Cancel an open session and release its tickets',
     params,
     body: clientSecretBody,
-    responses: { 200: { description: 'The CheckoutSession.' } },
+    example: asBuyer,
+    responses: theSession('The CheckoutSession, `cancelled`.', {
+      ...exampleSession,
+      status: 'cancelled',
+      url: null,
+    }),
     errors: { 404: notFound, 409: ['checkout.session_not_open'] },
   },
   'POST /v1/checkout/sessions/:id/settle': {
@@ -98,7 +141,13 @@ export const checkoutDocs: RouteDocs = {
       'refunded), backing off for about 3 days; then `settlement.status` is `failed` with an `error`. ' +
       'Once the cause is fixed, this starts it again at once.',
     params,
-    responses: { 200: { description: 'The CheckoutSession (its `settlement.status` is `pending`).' } },
+    example,
+    responses: theSession('The CheckoutSession (its `settlement.status` is `pending`).', {
+      ...exampleSession,
+      status: 'expired',
+      url: null,
+      settlement: { status: 'pending', nextAttemptAt: '2026-05-20T12:30:00.000Z', error: null },
+    }),
     errors: { 404: notFound, 409: ['checkout.settlement_not_failed'] },
   },
   'GET /v1/checkout/sessions/:id/tickets/:ticketId/qr.svg': {
@@ -108,6 +157,10 @@ export const checkoutDocs: RouteDocs = {
     description: 'Needs `?clientSecret=` even with a secret key (it is an `<img src>`).',
     params: { id: sessionIdParam, ticketId: ticketIdParam },
     query: clientSecretQuery,
+    example: {
+      params: { id: exampleSession.id, ticketId: exampleTicket.id },
+      query: { clientSecret: exampleSession.clientSecret },
+    },
     responses: { 200: { description: 'An SVG image.', contentType: 'image/svg+xml' } },
     errors: { 404: [...notFound, 'ticket.not_found'] },
   },

@@ -4,12 +4,8 @@ import { withPaymentErrors } from '../payments/payment-errors.ts';
 import type { PaymentGateway } from '../payments/payment-gateway.ts';
 import { assertPayable, authorisedSession, type Caller } from './checkout.access.ts';
 import { fulfilFreeSession } from './checkout.fulfil.ts';
+import type { PaymentStart } from './checkout.mapper.ts';
 import { attachPaymentIntent, lockSession } from './checkout.store.ts';
-
-/** What the buyer's browser does next: confirm this PaymentIntent, or nothing (a free order is done). */
-export type PaymentStart =
-  | { status: 'open'; orderId: null; paymentIntentId: string; clientSecret: string }
-  | { status: 'complete'; orderId: string; paymentIntentId: null; clientSecret: null };
 
 /** First look at Stripe for a PaymentIntent whose webhook has not come by then. */
 const FIRST_CHECK_SECONDS = 30;

@@ -12,21 +12,23 @@ const item = z
     path: ['tierId'],
   });
 
-export const createSessionBody = z.object({
-  eventId: z.string().min(1).max(100),
-  items: z.array(item).min(1, 'choose at least one ticket').max(20),
-  customerEmail: emailAddress,
-  successUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  cancelUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  // The Eventop shape sends its idempotency key in the body; the middleware reads it.
-  idempotency_key: z.string().max(255).optional(),
-});
+export const createSessionBody = z
+  .object({
+    eventId: z.string().min(1).max(100),
+    items: z.array(item).min(1, 'choose at least one ticket').max(20),
+    customerEmail: emailAddress,
+    successUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    cancelUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    // The Eventop shape sends its idempotency key in the body; the middleware reads it.
+    idempotency_key: z.string().max(255).optional(),
+  })
+  .meta({ id: 'CheckoutSessionCreate', description: 'The tickets a buyer wants, and who they are.' });
 export type CreateSessionInput = z.infer<typeof createSessionBody>;
 
 export const updateSessionBody = z.object({

@@ -1,36 +1,49 @@
+import { z } from 'zod';
+import { pageSchema } from '../http/pagination.ts';
+import { isoOrNull, utcInstant } from '../lib/dates.ts';
+import { currencyCode, minorUnits } from '../lib/money.ts';
 import type { EventRow, TierRow } from './events.store.ts';
 
-export interface Tier {
-  id: string;
-  slug: string;
-  name: string;
-  price: number;
-  stock: number;
-  sold: number;
-  available: number;
-  maxPerOrder: number;
-  salesStart: string | null;
-  salesEnd: string | null;
-}
+export const tierSchema = z
+  .object({
+    id: z.string().describe('`tier_…`'),
+    slug: z.string().describe("Unique within the event; the widget's `data-tier` names it."),
+    name: z.string(),
+    price: minorUnits.describe('Per ticket, in minor units of the event currency (1200 is £12.00).'),
+    stock: z.number().int().min(0).describe('Tickets for sale in all.'),
+    sold: z.number().int().min(0),
+    available: z.number().int().min(0).describe('What a buyer can still take: neither sold nor held.'),
+    maxPerOrder: z.number().int().min(1),
+    salesStart: utcInstant
+      .nullable()
+      .describe('When the tier goes on sale; null: as soon as the event does.'),
+    salesEnd: utcInstant.nullable().describe('When it comes off sale; null: never, before the event does.'),
+  })
+  .meta({ id: 'Tier', description: 'A kind of ticket of an event, with its price and stock.' });
+export type Tier = z.infer<typeof tierSchema>;
 
-export interface Event {
-  id: string;
-  slug: string;
-  title: string;
-  status: EventRow['status'];
-  venueId: string;
-  doors: string;
-  currency: string;
-  network: boolean;
-  rotatingQr: boolean;
-  holdMinutes: number;
-  lowestPrice: number | null;
-  /** Tickets accepted at the door so far. */
-  scans: number;
-  tiers: Tier[];
-  createdAt: string;
-  publishedAt: string | null;
-}
+export const eventSchema = z
+  .object({
+    id: z.string().describe('`evt_…`'),
+    slug: z.string().describe('Unique among your events; `GET /v1/events/:idOrSlug` takes it.'),
+    title: z.string(),
+    status: z.enum(['draft', 'live', 'cancelled']),
+    venueId: z.string().describe('`vn_…`'),
+    doors: utcInstant,
+    currency: currencyCode,
+    network: z.boolean().describe('Listed on the public storefront while live.'),
+    rotatingQr: z.boolean().describe('Ticket codes change every 30 s, so a screenshot does not scan.'),
+    holdMinutes: z.number().int().min(1).describe('How long a checkout holds its tickets.'),
+    lowestPrice: minorUnits.nullable().describe('The cheapest tier; null without tiers.'),
+    scans: z.number().int().min(0).describe('Tickets accepted at the door so far.'),
+    tiers: z.array(tierSchema),
+    createdAt: utcInstant,
+    publishedAt: utcInstant.nullable().describe('The first publication; null while a draft.'),
+  })
+  .meta({ id: 'Event', description: 'An event with its tiers, as its promoter sees it.' });
+export type Event = z.infer<typeof eventSchema>;
+
+export const eventPageSchema = pageSchema(eventSchema, 'EventPage');
 
 /** What a buyer can still take: stock neither sold nor held by an open checkout. */
 export function availableOf(tier: Pick<TierRow, 'stock' | 'sold' | 'reserved'>): number {
@@ -47,8 +60,8 @@ export function toTier(row: TierRow): Tier {
     sold: row.sold,
     available: availableOf(row),
     maxPerOrder: row.max_per_order,
-    salesStart: row.sales_start ? new Date(row.sales_start).toISOString() : null,
-    salesEnd: row.sales_end ? new Date(row.sales_end).toISOString() : null,
+    salesStart: isoOrNull(row.sales_start),
+    salesEnd: isoOrNull(row.sales_end),
   };
 }
 
@@ -68,6 +81,6 @@ export function toEvent(row: EventRow, tiers: TierRow[], scans: number): Event {
     scans,
     tiers: tiers.map(toTier),
     createdAt: new Date(row.created_at).toISOString(),
-    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    publishedAt: isoOrNull(row.published_at),
   };
 }

@@ -1,4 +1,12 @@
+import {
+  exampleEvent,
+  exampleEventCreate,
+  exampleEventDraft,
+  examplePage,
+  exampleTier,
+} from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { eventPageSchema, eventSchema } from './events.mapper.ts';
 import {
   createEventBody,
   eventIdParam,
@@ -9,6 +17,10 @@ import {
 
 const tag = 'Events';
 const params = { id: eventIdParam };
+const example = { params: { id: exampleEvent.id } };
+const theEvent = (description: string, event = exampleEvent) => ({
+  200: { description, schema: eventSchema, example: event },
+});
 
 export const eventsDocs: RouteDocs = {
   'POST /v1/events': {
@@ -17,7 +29,8 @@ export const eventsDocs: RouteDocs = {
     sdk: 'events.create',
     summary: 'Create a draft event with its tiers',
     body: createEventBody,
-    responses: { 201: { description: 'The Event.' } },
+    example: { body: exampleEventCreate },
+    responses: { 201: { description: 'The draft Event.', schema: eventSchema, example: exampleEventDraft } },
     errors: { 404: ['venue.not_found'], 409: ['event.slug_taken'] },
   },
   'GET /v1/events': {
@@ -26,7 +39,14 @@ export const eventsDocs: RouteDocs = {
     sdk: 'events.list',
     summary: 'List your events',
     query: listEventsQuery,
-    responses: { 200: { description: '`{ data: Event[], pagination }`' } },
+    example: { query: { status: 'live', cityId: 'bristol', limit: 20 } },
+    responses: {
+      200: {
+        description: 'A page of Events, soonest doors first.',
+        schema: eventPageSchema,
+        example: examplePage([exampleEvent]),
+      },
+    },
   },
   'GET /v1/events/:id': {
     tag,
@@ -34,7 +54,8 @@ export const eventsDocs: RouteDocs = {
     sdk: 'events.retrieve',
     summary: 'Read an event by id or slug, with its tiers, scans and lowest price',
     params,
-    responses: { 200: { description: 'The Event.' } },
+    example: { params: { id: exampleEvent.slug } },
+    responses: theEvent('The Event.'),
     errors: { 404: ['event.not_found'] },
   },
   'PATCH /v1/events/:id': {
@@ -46,7 +67,17 @@ export const eventsDocs: RouteDocs = {
       "A tier's stock never goes below what is sold and held; price changes leave open sessions alone.",
     params,
     body: updateEventBody,
-    responses: { 200: { description: 'The Event.' } },
+    example: {
+      ...example,
+      body: { doors: '2026-09-12T19:30:00+01:00', tiers: [{ id: exampleTier.id, stock: 250 }] },
+    },
+    responses: theEvent('The Event, changed.', {
+      ...exampleEvent,
+      doors: '2026-09-12T18:30:00.000Z',
+      tiers: exampleEvent.tiers.map((tier) =>
+        tier.id === exampleTier.id ? { ...tier, stock: 250, available: tier.available + 50 } : tier,
+      ),
+    }),
     errors: {
       400: ['event.tier_not_found'],
       404: ['event.not_found', 'venue.not_found'],
@@ -63,7 +94,8 @@ export const eventsDocs: RouteDocs = {
       'An event whose `doors` have passed is refused until a PATCH gives it future ones.',
     params,
     body: publishEventBody,
-    responses: { 200: { description: 'The Event.' } },
+    example: { ...example, body: { network: true } },
+    responses: theEvent('The Event, `live`.'),
     errors: { 404: ['event.not_found'], 409: ['event.invalid_transition', 'event.doors_passed'] },
   },
   'POST /v1/events/:id/cancel': {
@@ -72,7 +104,8 @@ export const eventsDocs: RouteDocs = {
     sdk: 'events.cancel',
     summary: 'Cancel an event',
     params,
-    responses: { 200: { description: 'The Event.' } },
+    example,
+    responses: theEvent('The Event, `cancelled`.', { ...exampleEvent, status: 'cancelled' }),
     errors: { 404: ['event.not_found'] },
   },
 };

@@ -31,32 +31,35 @@ export const tierInput = z
   .refine((t) => !t.salesStart || !t.salesEnd || Date.parse(t.salesStart) < Date.parse(t.salesEnd), {
     message: 'salesEnd must be after salesStart',
     path: ['salesEnd'],
-  });
+  })
+  .meta({ id: 'TierInput', description: 'A tier of a new event.' });
 
-export const createEventBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  slug: slug.optional(),
-  venueId: z.string().min(1),
-  doors: isoInstant,
-  currency: z
-    .string()
-    .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code such as gbp')
-    .transform((c) => c.toLowerCase())
-    .refine((c) => c in MINIMUM_CHARGE, {
-      message: `must be one EntryRate sells in: ${Object.keys(MINIMUM_CHARGE).join(', ')}`,
-    })
-    .default('gbp'),
-  holdMinutes: z.number().int().min(1).max(60).optional(),
-  rotatingQr: z.boolean().default(false),
-  tiers: z
-    .array(tierInput)
-    .min(1, 'an event needs at least one tier')
-    .max(50)
-    // Compared as the slugs they will be stored under ('Early bird' is early-bird), as the database does.
-    .refine((tiers) => new Set(tiers.map((t) => t.slug ?? slugify(t.name))).size === tiers.length, {
-      message: 'tier names and slugs must be unique within the event',
-    }),
-});
+export const createEventBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    slug: slug.optional(),
+    venueId: z.string().min(1),
+    doors: isoInstant,
+    currency: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, 'must be an ISO 4217 code such as gbp')
+      .transform((c) => c.toLowerCase())
+      .refine((c) => c in MINIMUM_CHARGE, {
+        message: `must be one EntryRate sells in: ${Object.keys(MINIMUM_CHARGE).join(', ')}`,
+      })
+      .default('gbp'),
+    holdMinutes: z.number().int().min(1).max(60).optional(),
+    rotatingQr: z.boolean().default(false),
+    tiers: z
+      .array(tierInput)
+      .min(1, 'an event needs at least one tier')
+      .max(50)
+      // Compared as the slugs they will be stored under ('Early bird' is early-bird), as the database does.
+      .refine((tiers) => new Set(tiers.map((t) => t.slug ?? slugify(t.name))).size === tiers.length, {
+        message: 'tier names and slugs must be unique within the event',
+      }),
+  })
+  .meta({ id: 'EventCreate', description: 'A new event, a draft until published, with its tiers.' });
 export type CreateEventInput = z.infer<typeof createEventBody>;
 
 export const publishEventBody = z.object({ network: z.boolean().default(true) }).default({ network: true });
@@ -95,15 +98,17 @@ const tierPatch = z
 export type TierPatch = z.infer<typeof tierPatch>;
 
 /** `PATCH /v1/events/:id`: only what is sent changes. Status moves through publish and cancel. */
-export const updateEventBody = z.strictObject({
-  title: createEventBody.shape.title.optional(),
-  slug: slug.optional(),
-  venueId: createEventBody.shape.venueId.optional(),
-  doors: createEventBody.shape.doors.optional(),
-  holdMinutes: z.number().int().min(1).max(60).optional(),
-  rotatingQr: z.boolean().optional(),
-  tiers: z.array(tierPatch).max(50).optional(),
-});
+export const updateEventBody = z
+  .strictObject({
+    title: createEventBody.shape.title.optional(),
+    slug: slug.optional(),
+    venueId: createEventBody.shape.venueId.optional(),
+    doors: createEventBody.shape.doors.optional(),
+    holdMinutes: z.number().int().min(1).max(60).optional(),
+    rotatingQr: z.boolean().optional(),
+    tiers: z.array(tierPatch).max(50).optional(),
+  })
+  .meta({ id: 'EventUpdate', description: 'What to change of an event; what is not sent stays.' });
 export type UpdateEventInput = z.infer<typeof updateEventBody>;
 
 /** Filters shared by the promoter's event list and the public storefront. */

@@ -1,4 +1,7 @@
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { healthSchema, readinessSchema } from './health.schema.ts';
+
+const time = '2026-05-20T12:00:00.000Z';
 
 export const healthDocs: RouteDocs = {
   'GET /health': {
@@ -6,7 +9,7 @@ export const healthDocs: RouteDocs = {
     access: 'public',
     summary: 'Liveness: the process is up (never touches the database)',
     responses: {
-      200: { description: '`{ status: "ok", time }`' },
+      200: { description: 'Up.', schema: healthSchema, example: { status: 'ok', time } },
     },
   },
   'GET /ready': {
@@ -14,10 +17,15 @@ export const healthDocs: RouteDocs = {
     access: 'public',
     summary: 'Readiness: the database is reachable and every migration is applied',
     responses: {
-      200: { description: '`{ status: "ready", database: "up", pendingMigrations: [], time }`' },
+      200: {
+        description: 'Ready to serve.',
+        schema: readinessSchema,
+        example: { status: 'ready', database: 'up', pendingMigrations: [], time },
+      },
       503: {
-        description:
-          '`{ status: "unavailable", database: "down" | "up", pendingMigrations: [...], time }`, with `Retry-After`',
+        description: 'Not ready: the database is down, or migrations are pending. With `Retry-After`.',
+        schema: readinessSchema,
+        example: { status: 'unavailable', database: 'down', pendingMigrations: [], time },
       },
     },
   },

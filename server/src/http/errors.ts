@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 
 /** Every error code the API can answer with, and what it means. Codes are stable: never rename one. */
@@ -74,6 +74,20 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The body of every error answer. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).describe('Stable and dotted.'),
+      message: z.string().describe('For people; may change.'),
+      param: z.string().optional().describe('The offending field, as `items[0].quantity`.'),
+      docs: z.url().describe('Where the code is explained.'),
+      requestId: z.string().describe('`req_…`, also in the `X-Request-Id` header.'),
+    }),
+  })
+  .meta({ id: 'Error', description: 'An error: its code says what happened, and `docs` links to more.' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
 /** The one error type of the API: an HTTP status, a stable dotted code, a message for humans. */
 export class ApiError extends Error {
   constructor(
@@ -141,7 +155,7 @@ export function errorHandler(options: { docsUrl: string; logger: Logger; retryAf
       }
       if (error.status === 503 && !ctx.response.get('Retry-After')) ctx.set('Retry-After', retryAfter);
       ctx.status = error.status;
-      ctx.body = {
+      const body: ErrorBody = {
         error: {
           code: error.code,
           message: error.message,
@@ -150,6 +164,7 @@ export function errorHandler(options: { docsUrl: string; logger: Logger; retryAf
           requestId: ctx.state.requestId,
         },
       };
+      ctx.body = body;
     }
   };
 }

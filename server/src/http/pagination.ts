@@ -21,10 +21,26 @@ export interface PageOfRows<T> {
   total: number;
 }
 
+export const paginationSchema = z
+  .object({
+    page: z.number().int().min(1).describe('This page, from 1.'),
+    limit: z.number().int().min(1).max(100).describe('Items per page.'),
+    total: z.number().int().min(0).describe('Items matching the filters, on every page.'),
+    pages: z.number().int().min(0).describe('Pages in all (0 when nothing matches).'),
+  })
+  .meta({ id: 'Pagination', description: 'Where a page stands in its list.' });
+
 /** The list shape of the seeds: `{ data, pagination: { page, limit, total, pages } }`. */
 export interface Page<T> {
   data: T[];
-  pagination: { page: number; limit: number; total: number; pages: number };
+  pagination: z.infer<typeof paginationSchema>;
+}
+
+/** The schema of a page of `item`s, named `id` (`EventPage`) in the OpenAPI document. */
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({ data: z.array(item), pagination: paginationSchema })
+    .meta({ id, description: 'One page of the list, and where it stands in it.' });
 }
 
 /** How many rows a store skips for this page. */

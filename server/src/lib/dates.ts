@@ -21,3 +21,11 @@ export const isoInstant = z.iso.datetime({ offset: true }).refine(storable, {
 
 /** An ISO 8601 calendar date (`2026-05-02`) from 0001-01-01 to 9999-12-31. */
 export const isoDay = z.iso.date().refine(storable, { message: 'must be between 0001-01-01 and 9999-12-31' });
+
+/** An instant as the API answers it: ISO 8601 in UTC, as `Date#toISOString` writes it. */
+export const utcInstant = z.iso.datetime();
+
+/** `utcInstant` of a database or Stripe time, or null when there is none. */
+export function isoOrNull(date: Date | string | null): string | null {
+  return date ? new Date(date).toISOString() : null;
+}

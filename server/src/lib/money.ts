@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** An amount in minor units as a person reads it: `formatMoney(2400, 'gbp')` is "£24.00". */
 export function formatMoney(amount: number, currency: string): string {
   const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() });
@@ -51,3 +53,9 @@ export function chargeProblem(amount: number, currency: string): string | null {
   }
   return null;
 }
+
+/** An amount as the API answers it: whole minor units, never negative (1200 is £12.00). */
+export const minorUnits = z.number().int().min(0);
+
+/** A lowercase ISO 4217 currency code, as Stripe spells it (`gbp`). */
+export const currencyCode = z.string().regex(/^[a-z]{3}$/);

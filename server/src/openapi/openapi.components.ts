@@ -1,7 +1,6 @@
-import { ERROR_CODES } from '../http/errors.ts';
 import { API_VERSIONS } from '../http/version.ts';
 
-/** What every operation refers to: the bearer scheme, the shared headers, the error shape. */
+/** What every operation refers to: the bearer scheme, the shared headers, the error answer. */
 export const COMPONENTS = {
   securitySchemes: {
     bearerAuth: {
@@ -50,25 +49,6 @@ export const COMPONENTS = {
     Error: {
       description: 'An error.',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    },
-  },
-  schemas: {
-    Error: {
-      type: 'object',
-      required: ['error'],
-      properties: {
-        error: {
-          type: 'object',
-          required: ['code', 'message', 'docs', 'requestId'],
-          properties: {
-            code: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'Stable and dotted.' },
-            message: { type: 'string', description: 'For people; may change.' },
-            param: { type: 'string', description: 'The offending field, as `items[0].quantity`.' },
-            docs: { type: 'string', format: 'uri' },
-            requestId: { type: 'string' },
-          },
-        },
-      },
     },
   },
 };

@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
-import { ERROR_CODES, type ErrorCode } from '../http/errors.ts';
+import { ERROR_CODES, type ErrorCode, errorBodySchema } from '../http/errors.ts';
 import { LATEST_API_VERSION } from '../http/version.ts';
 import { COMPONENTS } from './openapi.components.ts';
-import type { Access, OperationDoc, RouteDocs } from './openapi.types.ts';
+import type { Access, OperationDoc, RouteDocs, WebhookDoc, WebhookDocs } from './openapi.types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -41,11 +41,18 @@ export function mountedRoutes(routers: readonly Router[]): MountedRoute[] {
 /** The documentation key of a route: `GET /v1/events/:id`. */
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
-/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client sends it. */
-export function jsonSchemaOf(schema: z.ZodType): Json {
+/** Which side of a schema to describe: what a client sends, or what the server answers. */
+type Io = 'input' | 'output';
+
+/**
+ * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client sends it (`input`) or
+ * as the server answers it (`output`). Named schemas (`.meta({ id })`) inside it are `$ref`s to
+ * its `$defs`, where zod puts them.
+ */
+export function jsonSchemaOf(schema: z.ZodType, io: Io = 'input'): Json {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
-    io: 'input',
+    io,
     unrepresentable: 'any',
     // zod spells formats out as long regular expressions too, and bounds every int by the safe
     // integers; the format says it better, and those bounds say nothing.
@@ -58,6 +65,45 @@ export function jsonSchemaOf(schema: z.ZodType): Json {
   return json;
 }
 
+const DEFS = '#/$defs/';
+const COMPONENT = '#/components/schemas/';
+
+/**
+ * The document's `components.schemas`, filled as schemas are converted: each named schema once,
+ * every reference to it a `$ref` there. A name must mean one thing: the same id converted to two
+ * different JSON Schemas (a request body named like a response, say) is an error.
+ */
+export function schemaComponents() {
+  const schemas = new Map<string, Json>();
+  const pointAtComponents = (json: unknown): Json =>
+    JSON.parse(JSON.stringify(json), (key, value) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith(DEFS)
+        ? COMPONENT + value.slice(DEFS.length)
+        : value,
+    );
+  return {
+    /** `schema` as JSON Schema whose named parts, itself included, are `$ref`s to components. */
+    schemaOf(schema: z.ZodType, io: Io): Json {
+      const { $defs, ...json } = jsonSchemaOf(schema, io);
+      for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, unknown>)) {
+        const component = pointAtComponents(def);
+        const known = schemas.get(id);
+        if (known && JSON.stringify(known) !== JSON.stringify(component)) {
+          throw new Error(`Two different schemas are named '${id}' (one as a client sends it?)`);
+        }
+        schemas.set(id, component);
+      }
+      return pointAtComponents(json);
+    },
+    /** Every named schema met so far, by name. */
+    all(): Record<string, Json> {
+      // By code point, not locale: the document must not depend on the machine that builds it.
+      return Object.fromEntries([...schemas].sort(([a], [b]) => (a < b ? -1 : 1)));
+    },
+  };
+}
+type SchemaComponents = ReturnType<typeof schemaComponents>;
+
 const SECURITY: Record<Access, Json[]> = {
   secretKey: [{ bearerAuth: [] }],
   public: [],
@@ -65,7 +111,15 @@ const SECURITY: Record<Access, Json[]> = {
   stripeSignature: [],
 };
 
-/** The error codes any operation of this kind can answer, by status, beside its own. */
+/** Methods whose body the JSON parser reads, on every route, whether or not the route uses it. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The error codes any operation of this kind can answer, by status, beside its own. Some come
+ * from middleware in front of every route: text PostgreSQL cannot store is refused anywhere, a
+ * key that is sent is checked anywhere (which needs the database), a body is parsed for any
+ * POST, PUT or PATCH, and an idempotency key is honoured on any POST.
+ */
 function errorsOf(route: MountedRoute, doc: OperationDoc): Map<number, Set<ErrorCode>> {
   const byStatus = new Map<number, Set<ErrorCode>>();
   const add = (status: number, ...codes: ErrorCode[]) => {
@@ -74,36 +128,37 @@ function errorsOf(route: MountedRoute, doc: OperationDoc): Map<number, Set<Error
     byStatus.set(status, set);
   };
   const api = route.path.startsWith('/v1/');
-  if (api) add(400, 'request.unsupported_version');
-  if (doc.params || doc.query || doc.body) add(400, 'request.invalid');
-  if (doc.body) {
+  add(400, 'request.unsupported_version', 'request.invalid');
+  if (BODY_METHODS.has(route.method)) {
     add(400, 'request.malformed_json', 'request.invalid_encoding');
+    add(413, 'request.invalid');
     add(415, 'request.unsupported_encoding');
   }
-  if (doc.access === 'secretKey') {
-    add(401, 'auth.missing_key', 'auth.invalid_key');
-    add(403, 'auth.live_mode_unavailable');
-  }
-  if (doc.access === 'secretKeyOrClientSecret') add(401, 'auth.invalid_key');
-  if (route.method === 'POST' && api && doc.access !== 'stripeSignature') {
+  if (doc.access === 'secretKey') add(401, 'auth.missing_key');
+  add(401, 'auth.invalid_key');
+  add(403, 'auth.live_mode_unavailable');
+  // The idempotency middleware reads a key on any POST (it is documented for the API's own).
+  if (route.method === 'POST') {
     add(400, 'idempotency.invalid_key');
     add(409, 'idempotency.in_progress');
     add(422, 'idempotency.key_reused');
   }
-  if (doc.access === 'secretKey' || doc.access === 'secretKeyOrClientSecret') add(429, 'rate_limit.exceeded');
+  // Every /v1 route but Stripe's counts against the key's budget when a key is sent.
+  if (api && doc.access !== 'stripeSignature') add(429, 'rate_limit.exceeded');
   for (const [status, codes] of Object.entries(doc.errors ?? {})) add(Number(status), ...(codes ?? []));
-  // Every /v1 request may meet the database (the API key lookup at least).
-  if (api) add(503, 'service.unavailable');
+  add(503, 'service.unavailable');
   add(500, 'internal');
   return byStatus;
 }
 
 function parametersOf(route: MountedRoute, doc: OperationDoc): Json[] {
+  const example = doc.example ?? {};
   const parameters: Json[] = route.paramNames.map((name) => ({
     name,
     in: 'path',
     required: true,
     schema: doc.params?.[name] ? jsonSchemaOf(doc.params[name]) : { type: 'string' },
+    ...(example.params?.[name] !== undefined ? { example: example.params[name] } : {}),
   }));
   if (doc.query) {
     const query = jsonSchemaOf(doc.query) as { properties?: Record<string, Json>; required?: string[] };
@@ -115,6 +170,7 @@ function parametersOf(route: MountedRoute, doc: OperationDoc): Json[] {
         required: query.required?.includes(name) ?? false,
         ...(description ? { description } : {}),
         schema: rest,
+        ...(example.query?.[name] !== undefined ? { example: example.query[name] } : {}),
       });
     }
   }
@@ -126,7 +182,27 @@ function parametersOf(route: MountedRoute, doc: OperationDoc): Json[] {
   return parameters;
 }
 
-function operationOf(route: MountedRoute, doc: OperationDoc | undefined): Json {
+const isJson = (contentType: string) => contentType.includes('json');
+
+/** The content of one successful answer: JSON by its schema, anything else a string of its type. */
+function contentOf(
+  key: string,
+  status: string,
+  response: OperationDoc['responses'][number],
+  components: SchemaComponents,
+): Json {
+  const contentType = response.contentType ?? 'application/json';
+  if (!isJson(contentType)) return { [contentType]: { schema: { type: 'string' } } };
+  if (!response.schema) throw new Error(`${key} answers ${status} in JSON: its doc needs the schema`);
+  return {
+    [contentType]: {
+      schema: components.schemaOf(response.schema, 'output'),
+      ...(response.example !== undefined ? { example: response.example } : {}),
+    },
+  };
+}
+
+function operationOf(route: MountedRoute, doc: OperationDoc | undefined, components: SchemaComponents): Json {
   if (!doc) {
     return {
       summary: 'Undocumented',
@@ -143,33 +219,38 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined): Json {
     : undefined;
   const responses: Json = {};
   for (const [status, response] of Object.entries(doc.responses)) {
-    const contentType = response.contentType ?? 'application/json';
     responses[status] = {
       description: response.description,
       ...(headers ? { headers } : {}),
-      ...(status === '204'
-        ? {}
-        : {
-            content: {
-              [contentType]: {
-                schema: contentType.includes('json') ? { type: 'object' } : { type: 'string' },
-              },
-            },
-          }),
+      ...(status === '204' ? {} : { content: contentOf(routeKey(route), status, response, components) }),
     };
   }
+  const error = components.schemaOf(errorBodySchema, 'output');
   for (const [status, codes] of errorsOf(route, doc)) {
     const retry = status === 429 || status === 503;
     const errorHeaders = retry
       ? { ...headers, 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
       : headers;
+    // A status the operation answers itself too (the form again, with what is wrong; readiness
+    // that is not there) keeps its own answer beside the error.
+    const own = responses[status] as { description: string; content?: Record<string, Json> } | undefined;
+    const ownJson = own?.content?.['application/json'];
     responses[status] = {
-      description: [...codes].map((code) => `\`${code}\`: ${ERROR_CODES[code]}`).join('\n\n'),
+      description: [
+        ...(own ? [own.description] : []),
+        ...[...codes].map((code) => `\`${code}\`: ${ERROR_CODES[code]}`),
+      ].join('\n\n'),
       ...(errorHeaders ? { headers: errorHeaders } : {}),
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      content: {
+        ...own?.content,
+        'application/json': ownJson
+          ? { ...ownJson, schema: { anyOf: [ownJson.schema, error] } }
+          : { schema: error },
+      },
       'x-error-codes': [...codes],
     };
   }
+  const body = doc.example?.body;
   return {
     operationId: operationIdOf(route),
     summary: doc.summary,
@@ -182,11 +263,44 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined): Json {
       ? {
           requestBody: {
             required: !doc.body.safeParse(undefined).success,
-            content: { 'application/json': { schema: jsonSchemaOf(doc.body) } },
+            content: {
+              'application/json': {
+                schema: components.schemaOf(doc.body, 'input'),
+                ...(body !== undefined ? { example: body } : {}),
+              },
+            },
           },
         }
       : {}),
     responses,
+  };
+}
+
+/** A request we send (a `webhooks` entry): its headers, and its body by a schema of the components. */
+function webhookOf(doc: WebhookDoc, components: SchemaComponents): Json {
+  return {
+    post: {
+      summary: doc.summary,
+      description: doc.description,
+      tags: [doc.tag],
+      parameters: Object.entries(doc.headers).map(([name, description]) => ({
+        name,
+        in: 'header',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: components.schemaOf(doc.body, 'output'),
+            ...(doc.example !== undefined ? { example: doc.example } : {}),
+          },
+        },
+      },
+      responses: { '2XX': { description: 'Received; anything else (or no answer in 10 s) is retried.' } },
+    },
   };
 }
 
@@ -207,16 +321,17 @@ export function buildOpenApiDocument(options: {
   routes: MountedRoute[];
   docs: RouteDocs;
   /** OpenAPI's `webhooks`: the requests we send, by name. */
-  webhooks?: Record<string, Json>;
+  webhooks?: WebhookDocs;
   serverUrl: string;
 }): Json {
   const paths: Record<string, Json> = {};
   const tags = new Set<string>();
+  const components = schemaComponents();
   for (const route of options.routes) {
     const doc = options.docs[routeKey(route)];
     if (doc) tags.add(doc.tag);
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operationOf(route, doc) };
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operationOf(route, doc, components) };
   }
   return {
     openapi: '3.1.0',
@@ -231,7 +346,13 @@ export function buildOpenApiDocument(options: {
     servers: [{ url: options.serverUrl }],
     tags: [...tags].map((name) => ({ name })),
     paths,
-    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
-    components: COMPONENTS,
+    ...(options.webhooks
+      ? {
+          webhooks: Object.fromEntries(
+            Object.entries(options.webhooks).map(([name, doc]) => [name, webhookOf(doc, components)]),
+          ),
+        }
+      : {}),
+    components: { ...COMPONENTS, schemas: components.all() },
   };
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../lib/html.ts';
+import { type CodeSample, codeSamplesOf } from './openapi.samples.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the page reads the document as the plain JSON it is.
 type Json = Record<string, any>;
@@ -74,6 +75,12 @@ function parametersTable(parameters: Json[], components: Json): string {
   return `<h4>Parameters</h4><table><thead><tr><th>name</th><th>in</th><th>type</th><th></th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
+/** The schema of a JSON answer, by name (`Event`). */
+function answerOf(response: Json): string {
+  const schema = response.content?.['application/json']?.schema;
+  return schema ? ` <code>${escapeHtml(typeOf(schema))}</code>` : '';
+}
+
 function responsesList(responses: Json): string {
   const items = Object.entries(responses).map(([status, response]: [string, Json]) => {
     const codes: string[] | undefined = response['x-error-codes'];
@@ -81,13 +88,42 @@ function responsesList(responses: Json): string {
       ? codes
           .map((code) => `<a href="/docs#${escapeHtml(code)}"><code>${escapeHtml(code)}</code></a>`)
           .join(', ')
-      : prose(response.description ?? '');
+      : `${prose(response.description ?? '')}${answerOf(response)}`;
     return `<li><strong>${escapeHtml(status)}</strong> ${text}</li>`;
   });
   return `<h4>Responses</h4><ul class="responses">${items.join('\n')}</ul>`;
 }
 
-function operationHtml(method: string, path: string, op: Json, components: Json, id: string): string {
+const LANGUAGES: CodeSample['lang'][] = ['curl', 'JavaScript', 'Python', 'PHP'];
+const langClass = (lang: string) => `lang-${lang.toLowerCase()}`;
+
+/** The example request in every language (the page's language switch shows one) and the example answer. */
+function examplesHtml(samples: CodeSample[], op: Json): string {
+  const ok = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('2')) as
+    | [string, Json]
+    | undefined;
+  const example = ok?.[1].content?.['application/json']?.example;
+  const blocks = samples.map(
+    (sample) =>
+      `<pre class="sample ${langClass(sample.lang)}" aria-label="${escapeHtml(sample.label)}"><code>${escapeHtml(sample.source)}</code></pre>`,
+  );
+  // Operations outside the SDKs show curl whatever language is chosen.
+  const fallback = samples.length === 1 ? ' only' : '';
+  return `<h4>Example</h4><div class="samples${fallback}">${blocks.join('')}</div>${
+    example === undefined
+      ? ''
+      : `<details><summary>Example answer (${escapeHtml(ok?.[0] ?? '')})</summary><pre><code>${escapeHtml(JSON.stringify(example, null, 2))}</code></pre></details>`
+  }`;
+}
+
+function operationHtml(
+  method: string,
+  path: string,
+  op: Json,
+  components: Json,
+  id: string,
+  serverUrl: string,
+): string {
   const auth = op.security?.length
     ? op.security.some((s: Json) => Object.keys(s).length === 0)
       ? 'Secret key, or the checkout session’s client secret'
@@ -99,12 +135,14 @@ function operationHtml(method: string, path: string, op: Json, components: Json,
 <p class="auth">Authentication: ${auth}</p>
 ${parametersTable(op.parameters ?? [], components)}
 ${body ? `<h4>Body${op.requestBody.required ? '' : ' (optional)'}</h4>${schemaTable(body) || `<p><code>${escapeHtml(typeOf(body))}</code></p>`}` : ''}
-${responsesList(op.responses ?? {})}</article>`;
+${responsesList(op.responses ?? {})}
+${serverUrl ? examplesHtml(codeSamplesOf({ method, path, operation: op, components, serverUrl }), op) : ''}</article>`;
 }
 
 /** The human-readable API reference, rendered from the OpenAPI document itself. */
 export function renderApiReference(document: Json): string {
   const components = document.components ?? {};
+  const serverUrl: string = document.servers?.[0]?.url ?? '';
   const byTag = new Map<string, string[]>();
   const nav = new Map<string, string[]>();
   for (const [path, item] of Object.entries(document.paths ?? {}) as [string, Json][]) {
@@ -113,7 +151,7 @@ export function renderApiReference(document: Json): string {
       if (!op) continue;
       const tag = op.tags?.[0] ?? 'Other';
       const id = op.operationId ?? `${method}-${path}`;
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op, components, id)]);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op, components, id, serverUrl)]);
       nav.set(tag, [
         ...(nav.get(tag) ?? []),
         `<li><a href="#${escapeHtml(id)}"><span class="method ${method}">${method.toUpperCase()}</span> ${escapeHtml(path)}</a></li>`,
@@ -121,7 +159,7 @@ export function renderApiReference(document: Json): string {
     }
   }
   const webhooks = (Object.entries(document.webhooks ?? {}) as [string, Json][]).map(([name, item]) =>
-    operationHtml('post', name, item.post, components, `webhook-${name}`),
+    operationHtml('post', name, item.post, components, `webhook-${name}`, ''),
   );
   const sections = [...byTag].map(
     ([tag, ops]) =>
@@ -138,17 +176,28 @@ export function renderApiReference(document: Json): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;display:grid;grid-template-columns:18rem 1fr}
 nav{position:sticky;top:0;height:100vh;overflow:auto;padding:1rem;border-right:1px solid #ddd;font-size:.85rem}
 nav ul{list-style:none;padding:0;margin:0 0 1rem}nav h3{font-size:.95rem;margin:.75rem 0 .25rem}
-main{max-width:60rem;padding:1rem 2rem}article{border-top:1px solid #ddd;padding:1rem 0}
+main{max-width:60rem;padding:1rem 2rem}article{border-top:1px solid #ddd;padding:1rem 0;scroll-margin-top:5rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-top:1px solid #eee;padding:.3rem .5rem;vertical-align:top;text-align:left}
 td table{margin-top:.4rem}.method{display:inline-block;min-width:3.5rem;font-weight:600;font-size:.8rem}
 .get{color:#0b6b2b}.post{color:#1a4fa0}.patch,.put{color:#8a5a00}.delete{color:#a11}
 .req{color:#a11;font-size:.8rem}.auth{color:#555;font-size:.9rem}a{color:#1a4fa0}
-pre{background:#f5f5f5;padding:.75rem;overflow:auto}@media(max-width:50rem){body{display:block}nav{position:static;height:auto}}</style>
+pre{background:#f5f5f5;padding:.75rem;overflow:auto}@media(max-width:50rem){body{display:block}nav{position:static;height:auto}}
+.langs{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd;z-index:1}
+.langs label{margin-right:1rem;white-space:nowrap}.sample{display:none}
+${LANGUAGES.map((l) => `body:has(#${langClass(l)}:checked) .${langClass(l)}`).join(',')},.samples.only .sample{display:block}
+summary{cursor:pointer;color:#1a4fa0}
+@media(prefers-color-scheme:dark){body{background:#121212;color:#e8e8e8}nav,article,.langs{border-color:#333}
+.langs{background:#121212}pre{background:#1e1e1e}td,th{border-color:#2a2a2a}a,summary{color:#8ab4f8}
+.get{color:#6fcf8f}.post{color:#8ab4f8}.patch,.put{color:#f0c36b}.delete,.req{color:#f28b82}.auth{color:#aaa}}</style>
 </head><body><nav aria-label="Operations">${navHtml}<h3><a href="#webhooks">Webhooks we send</a></h3></nav><main>
 <h1>${escapeHtml(document.info?.title ?? 'API')} reference</h1>
 <p>${prose(document.info?.description ?? '')}</p>
 <p>Version <code>${escapeHtml(document.info?.version ?? '')}</code> ·
 <a href="/v1/openapi.json">OpenAPI 3.1 document</a> · <a href="/docs">Error codes</a></p>
+<fieldset class="langs"><legend>Examples in</legend>${LANGUAGES.map(
+    (l, i) =>
+      `<label><input type="radio" name="lang" id="${langClass(l)}"${i === 0 ? ' checked' : ''}> ${l}</label>`,
+  ).join('')}</fieldset>
 <h2>Conventions</h2>
 <ul><li>Base URL <code>${escapeHtml(document.servers?.[0]?.url ?? '')}</code>; JSON in and out; money in minor units (<code>1200</code> is £12.00).</li>
 <li>Send <code>Idempotency-Key</code> on every POST to retry it safely, and <code>EntryRate-Version</code> to pin a version.</li>

@@ -48,3 +48,17 @@ export interface OperationDoc {
  * here; a test fails for a route without an entry, and for an entry without a route.
  */
 export type RouteDocs = Record<string, OperationDoc>;
+
+/** A request we send to promoters' endpoints (OpenAPI's `webhooks`): a POST of `body`. */
+export interface WebhookDoc {
+  summary: string;
+  description: string;
+  tag: string;
+  /** Headers every delivery carries, with what each says. */
+  headers: Record<string, string>;
+  body: z.ZodType;
+  example?: unknown;
+}
+
+/** The requests we send, by event type. */
+export type WebhookDocs = Record<string, WebhookDoc>;

@@ -1,41 +1,42 @@
-import { currentPayload } from '../tickets/qr.ts';
-import { ticketQrOf } from '../tickets/tickets.mapper.ts';
-import type { OrderRow, TicketQrRow } from './orders.store.ts';
+import { z } from 'zod';
+import { pageSchema } from '../http/pagination.ts';
+import { utcInstant } from '../lib/dates.ts';
+import { currencyCode, minorUnits } from '../lib/money.ts';
+import { ticketSchema, toTicket } from '../tickets/tickets.mapper.ts';
+import type { TicketDetailRow } from '../tickets/tickets.store.ts';
+import type { OrderRow } from './orders.store.ts';
 
-export interface Ticket {
-  id: string;
-  tierId: string;
-  status: TicketQrRow['status'];
-  /** What the ticket's QR code holds at this moment (it changes every 30 s when the event rotates). */
-  qrPayload: string;
-}
+export const orderSchema = z
+  .object({
+    id: z.string().describe('`ord_…`'),
+    status: z.enum(['paid', 'partially_refunded', 'refunded']),
+    eventId: z.string().describe('`evt_…`'),
+    buyerEmail: z.email(),
+    amount: minorUnits.describe('What the buyer paid, in minor units (0 for a free order).'),
+    amountRefunded: minorUnits,
+    currency: currencyCode,
+    tickets: z.array(ticketSchema),
+    emailStatus: z
+      .enum(['none', 'pending', 'sent', 'failed'])
+      .describe(
+        'The mail that carries the tickets: queued, sent, refused for good, or never sent (older orders).',
+      ),
+    emailError: z
+      .string()
+      .nullable()
+      .describe('Why the mail server refused it, when `emailStatus` is `failed`.'),
+    createdAt: utcInstant,
+  })
+  .meta({
+    id: 'Order',
+    description: "A buyer's paid checkout: what was paid and refunded, and the tickets.",
+  });
+export type Order = z.infer<typeof orderSchema>;
 
-export interface Order {
-  id: string;
-  status: OrderRow['status'];
-  eventId: string;
-  buyerEmail: string;
-  amount: number;
-  amountRefunded: number;
-  currency: string;
-  tickets: Ticket[];
-  /** The mail that carries the tickets: queued, sent, refused for good, or never sent (older orders). */
-  emailStatus: OrderRow['email_status'];
-  /** Why the mail server refused it, when `emailStatus` is `failed`. */
-  emailError: string | null;
-  createdAt: string;
-}
+export const orderPageSchema = pageSchema(orderSchema, 'OrderPage');
 
-export function toTicket(row: TicketQrRow, now: Date): Ticket {
-  return {
-    id: row.id,
-    tierId: row.tier_id,
-    status: row.status,
-    qrPayload: currentPayload(ticketQrOf(row), now),
-  };
-}
-
-export function toOrder(row: OrderRow, tickets: TicketQrRow[], now: Date): Order {
+/** The order of `row`, with those of `tickets` that are its own. */
+export function toOrder(row: OrderRow, tickets: TicketDetailRow[], now: Date): Order {
   return {
     id: row.id,
     status: row.status,

@@ -1,8 +1,11 @@
+import { exampleOrder, examplePage, exampleRefundedOrder } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { orderPageSchema, orderSchema } from './orders.mapper.ts';
 import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
 
 const tag = 'Orders';
 const params = { id: orderIdParam };
+const example = { params: { id: exampleOrder.id } };
 
 export const ordersDocs: RouteDocs = {
   'GET /v1/orders': {
@@ -11,7 +14,16 @@ export const ordersDocs: RouteDocs = {
     sdk: 'orders.list',
     summary: 'List your orders',
     query: listOrdersQuery,
-    responses: { 200: { description: '`{ data: Order[], pagination }`' } },
+    example: {
+      query: { eventId: exampleOrder.eventId, status: 'paid', buyerEmail: exampleOrder.buyerEmail },
+    },
+    responses: {
+      200: {
+        description: 'A page of Orders with their tickets, newest first.',
+        schema: orderPageSchema,
+        example: examplePage([exampleOrder]),
+      },
+    },
   },
   'GET /v1/orders/:id': {
     tag,
@@ -19,7 +31,8 @@ export const ordersDocs: RouteDocs = {
     sdk: 'orders.retrieve',
     summary: 'Read an order with its tickets',
     params,
-    responses: { 200: { description: 'The Order.' } },
+    example,
+    responses: { 200: { description: 'The Order.', schema: orderSchema, example: exampleOrder } },
     errors: { 404: ['order.not_found'] },
   },
   'POST /v1/orders/:id/refund': {
@@ -30,11 +43,18 @@ export const ordersDocs: RouteDocs = {
     description: 'Through Stripe Refunds; a full refund voids the tickets. Sends `order.refunded`.',
     params,
     body: refundOrderBody,
-    responses: { 200: { description: 'The Order, `refunded` or `partially_refunded`.' } },
+    example: { ...example, body: { amount: 1200 } },
+    responses: {
+      200: {
+        description: 'The Order, `refunded` or `partially_refunded`.',
+        schema: orderSchema,
+        example: exampleRefundedOrder,
+      },
+    },
     errors: {
       400: ['order.refund_too_large'],
       404: ['order.not_found'],
-      409: ['order.already_refunded'],
+      409: ['order.already_refunded', 'order.not_refundable'],
       502: ['payments.refund_failed'],
       503: ['payments.unavailable'],
     },
@@ -51,7 +71,14 @@ export const ordersDocs: RouteDocs = {
       '(`sent`) or refuses it for good (`failed`, with `emailError`).',
     params,
     body: resendOrderBody,
-    responses: { 202: { description: 'The Order, `emailStatus: "pending"`.' } },
+    example: { ...example, body: { email: 'sam.jones@example.com' } },
+    responses: {
+      202: {
+        description: 'The Order, `emailStatus: "pending"`.',
+        schema: orderSchema,
+        example: { ...exampleOrder, buyerEmail: 'sam.jones@example.com', emailStatus: 'pending' },
+      },
+    },
     errors: { 400: ['request.invalid'], 404: ['order.not_found'] },
   },
 };

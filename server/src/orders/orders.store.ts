@@ -3,6 +3,7 @@ import type { Executor, OrdersTable, RefundsTable, TicketsTable } from '../db/da
 import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
 import type { PageOfRows, PageRequest } from '../http/pagination.ts';
+import type { TicketDetailRow } from '../tickets/tickets.store.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 export type TicketRow = Selectable<TicketsTable>;
@@ -73,14 +74,15 @@ export async function listOwnedOrders(
   return fetchPage(matching, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
 }
 
-/** The tickets of some orders, with their events' QR settings, in a stable order. */
-export async function listTicketsOfOrders(db: Executor, orderIds: string[]): Promise<TicketQrRow[]> {
+/** The tickets of some orders, with their events' QR settings and scans, in a stable order. */
+export async function listTicketsOfOrders(db: Executor, orderIds: string[]): Promise<TicketDetailRow[]> {
   if (orderIds.length === 0) return [];
   return db
     .selectFrom('tickets')
     .innerJoin('events', 'events.id', 'tickets.event_id')
+    .leftJoin('scans', 'scans.ticket_id', 'tickets.id')
     .selectAll('tickets')
-    .select(['events.qr_secret', 'events.rotating_qr'])
+    .select(['events.qr_secret', 'events.rotating_qr', 'scans.scanned_at'])
     .where('tickets.order_id', 'in', orderIds)
     .orderBy('tickets.order_id')
     .orderBy('tickets.id')

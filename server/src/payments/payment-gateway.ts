@@ -39,8 +39,8 @@ export interface StripePayout {
   id: string;
   amount: number;
   currency: string;
-  /** `pending`, `in_transit`, `paid`, `failed` or `canceled`. */
-  status: string;
+  /** Stripe's documented payout statuses (its types say only `string`). */
+  status: 'pending' | 'in_transit' | 'paid' | 'failed' | 'canceled';
   arrivalDate: Date;
   created: Date;
 }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { withPaymentErrors } from './payment-errors.ts';
+import type { StripeWebhookReceipt } from './stripe-webhook.schema.ts';
 import { handleStripeEvent } from './stripe-webhook.service.ts';
 
 /** Stripe's inbound webhook: the signature is checked on the raw body before anything is read. */
@@ -18,7 +19,7 @@ export function stripeWebhookRouter({ db, payments, logger }: AppDeps): Router {
         new ApiError(400, 'stripe.invalid_signature', 'The Stripe-Signature header does not verify.'),
     });
     const { duplicate } = await handleStripeEvent(db, event, logger, payments);
-    ctx.body = { received: true, duplicate };
+    ctx.body = { received: true, duplicate } satisfies StripeWebhookReceipt;
   });
   return router;
 }

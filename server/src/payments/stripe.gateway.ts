@@ -194,7 +194,7 @@ export function toStripePayout(payout: Stripe.Payout): StripePayout {
     id: payout.id,
     amount: payout.amount,
     currency: payout.currency,
-    status: payout.status,
+    status: payout.status as StripePayout['status'],
     arrivalDate: new Date(payout.arrival_date * 1000),
     created: new Date(payout.created * 1000),
   };

@@ -1,4 +1,6 @@
+import { examplePage, examplePayout } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { payoutPageSchema } from './payouts.mapper.ts';
 import { listPayoutsQuery } from './payouts.schema.ts';
 
 export const payoutsDocs: RouteDocs = {
@@ -8,11 +10,17 @@ export const payoutsDocs: RouteDocs = {
     sdk: 'payouts.list',
     summary: 'List payouts',
     description:
-      'Read-only, from your Stripe Connect account, newest first: `{ id, amount, currency, status, arrivalDate, ' +
-      'createdAt }`. Stripe owns the schedule. A test key shows the test-mode payouts of the same account, ' +
+      'Read-only, from your Stripe Connect account, newest first. Stripe owns the schedule. A test key shows the test-mode payouts of the same account, ' +
       'as Stripe shows them to test keys.',
     query: listPayoutsQuery,
-    responses: { 200: { description: '`{ data: Payout[], pagination }`' } },
+    example: { query: { status: 'paid', arrivalFrom: '2026-09-01', arrivalTo: '2026-09-30' } },
+    responses: {
+      200: {
+        description: 'A page of Payouts, newest first.',
+        schema: payoutPageSchema,
+        example: examplePage([examplePayout]),
+      },
+    },
     errors: {
       409: ['payouts.account_not_connected', 'payouts.mode_unavailable'],
       503: ['payments.unavailable'],

@@ -1,20 +1,35 @@
-import type { Mode } from './api-keys.ts';
+import { z } from 'zod';
+import { withOneTimeSecret } from '../http/one-time-secret.ts';
+import { pageSchema } from '../http/pagination.ts';
+import { isoOrNull, utcInstant } from '../lib/dates.ts';
+import { apiKeyMode } from './api-keys.schema.ts';
 import type { ApiKeyRow } from './promoters.store.ts';
 
-/** A key as its promoter sees it: never the secret, which is stored only as a hash. */
-export interface ApiKey {
-  id: string;
-  mode: Mode;
-  name: string | null;
-  last4: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export const apiKeySchema = z
+  .object({
+    id: z.string().describe('`key_…`'),
+    mode: apiKeyMode.describe('Test keys see test data only, live keys live data only.'),
+    name: z.string().nullable().describe('A label, for you to tell keys apart.'),
+    last4: z.string().describe('The last four characters of the secret.'),
+    createdAt: utcInstant,
+    revokedAt: utcInstant.nullable().describe('Null while the key works.'),
+  })
+  .meta({
+    id: 'ApiKey',
+    description: 'A key as its promoter sees it: never the secret, which is stored only as a hash.',
+  });
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const apiKeyPageSchema = pageSchema(apiKeySchema, 'ApiKeyPage');
+
+export const apiKeyWithSecretSchema = withOneTimeSecret(apiKeySchema, {
+  id: 'ApiKeyWithSecret',
+  description: 'A key just made, with its secret.',
+  secret: 'The secret key (`er_test_…`, `er_live_…`)',
+});
 
 /** A key just made: the only response that ever carries its `secret`. */
-export interface NewApiKey extends ApiKey {
-  secret: string;
-}
+export type NewApiKey = ApiKey & { secret: string };
 
 export function toApiKey(row: ApiKeyRow): ApiKey {
   return {
@@ -23,6 +38,6 @@ export function toApiKey(row: ApiKeyRow): ApiKey {
     name: row.name,
     last4: row.last4,
     createdAt: new Date(row.created_at).toISOString(),
-    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    revokedAt: isoOrNull(row.revoked_at),
   };
 }

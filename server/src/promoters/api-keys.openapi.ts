@@ -1,5 +1,7 @@
 import { pageQuery } from '../http/pagination.ts';
+import { exampleApiKey, examplePage } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { apiKeyPageSchema, apiKeySchema, apiKeyWithSecretSchema } from './api-keys.mapper.ts';
 import { apiKeyIdParam, createApiKeyBody } from './api-keys.schema.ts';
 
 const tag = 'API keys';
@@ -13,7 +15,14 @@ export const apiKeysDocs: RouteDocs = {
     summary: "List your keys of this key's mode (never their secrets)",
     description,
     query: pageQuery,
-    responses: { 200: { description: '`{ data: ApiKey[], pagination }`' } },
+    example: { query: { limit: 20 } },
+    responses: {
+      200: {
+        description: 'A page of ApiKeys, newest first.',
+        schema: apiKeyPageSchema,
+        example: examplePage([exampleApiKey]),
+      },
+    },
   },
   'POST /v1/api-keys': {
     tag,
@@ -22,7 +31,14 @@ export const apiKeysDocs: RouteDocs = {
     summary: "Create a key of this key's mode",
     description: `${description} The answer carries the secret; it is shown this once.`,
     body: createApiKeyBody,
-    responses: { 201: { description: 'The ApiKey, with its `secret`.' } },
+    example: { body: { name: exampleApiKey.name } },
+    responses: {
+      201: {
+        description: 'The ApiKey, with its `secret`.',
+        schema: apiKeyWithSecretSchema,
+        example: { ...exampleApiKey, secret: 'er_test_3v9c1x2z4m6k8p0r5t7y9u1i3o5a7sq8w2' },
+      },
+    },
   },
   'DELETE /v1/api-keys/:id': {
     tag,
@@ -31,7 +47,14 @@ export const apiKeysDocs: RouteDocs = {
     summary: 'Revoke a key',
     description,
     params: { id: apiKeyIdParam },
-    responses: { 200: { description: 'The ApiKey, with `revokedAt`.' } },
+    example: { params: { id: exampleApiKey.id } },
+    responses: {
+      200: {
+        description: 'The ApiKey, with `revokedAt`.',
+        schema: apiKeySchema,
+        example: { ...exampleApiKey, revokedAt: '2026-06-01T09:00:00.000Z' },
+      },
+    },
     errors: { 404: ['api_key.not_found'] },
   },
 };

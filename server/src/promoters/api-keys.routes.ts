@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { authOf, requireApiKey } from '../http/auth.ts';
+import { answerCreatedWithSecret } from '../http/one-time-secret.ts';
 import { pageQuery } from '../http/pagination.ts';
 import { parse } from '../http/validate.ts';
 import { apiKeyIdParam, createApiKeyBody } from './api-keys.schema.ts';
@@ -17,11 +18,7 @@ export function apiKeysRouter({ db }: AppDeps): Router {
 
   router.post('/', async (ctx) => {
     const key = await createApiKey(db, authOf(ctx), parse(createApiKeyBody, ctx.request.body ?? {}));
-    ctx.status = 201;
-    ctx.body = key;
-    // A retry with the same Idempotency-Key answers the key without its secret: it is shown once.
-    const { secret: _shownOnce, ...withoutSecret } = key;
-    ctx.state.replayBody = withoutSecret;
+    answerCreatedWithSecret(ctx, key);
   });
 
   router.delete('/:id', async (ctx) => {

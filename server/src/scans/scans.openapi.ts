@@ -1,4 +1,6 @@
+import { exampleEvent, exampleScanResult, exampleTicket } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { scanResultSchema } from './scans.mapper.ts';
 import { scanBody } from './scans.schema.ts';
 
 export const scansDocs: RouteDocs = {
@@ -9,8 +11,11 @@ export const scansDocs: RouteDocs = {
     summary: 'Scan a ticket at the door',
     description:
       'Answers `{ valid, reason?, ticket, scannedAt }`: a refused scan is a 200 with `valid: false` and its ' +
-      'reason (`already_scanned`, `void`, `forged`, `expired`, `wrong_event`…). Accepted scans send `scan.recorded`.',
+      'reason (`already_scanned`, `void`, `forged`, `expired_window`, `wrong_event`, `not_found`). Accepted scans send `scan.recorded`.',
     body: scanBody,
-    responses: { 200: { description: 'The scan result.' } },
+    example: { body: { payload: exampleTicket.qrPayload, eventId: exampleEvent.id } },
+    responses: {
+      200: { description: 'The ScanResult.', schema: scanResultSchema, example: exampleScanResult },
+    },
   },
 };

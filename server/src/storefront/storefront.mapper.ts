@@ -1,16 +1,27 @@
+import { z } from 'zod';
+import { pageSchema } from '../http/pagination.ts';
+import { utcInstant } from '../lib/dates.ts';
+import { currencyCode, minorUnits } from '../lib/money.ts';
 import type { StorefrontRow } from './storefront.store.ts';
 
-/** An event as the public storefront shows it: nothing about its promoter, no stock numbers. */
-export interface StorefrontEvent {
-  id: string;
-  slug: string;
-  title: string;
-  doors: string;
-  venue: { name: string; city: string; cityId: string };
-  currency: string;
-  lowestPrice: number | null;
-  soldOut: boolean;
-}
+export const storefrontEventSchema = z
+  .object({
+    id: z.string().describe('`evt_…`: what the widget and checkout take.'),
+    slug: z.string(),
+    title: z.string(),
+    doors: utcInstant,
+    venue: z.object({ name: z.string(), city: z.string(), cityId: z.string() }),
+    currency: currencyCode,
+    lowestPrice: minorUnits.nullable().describe('The cheapest tier, in minor units.'),
+    soldOut: z.boolean().describe('Every tier is sold or held.'),
+  })
+  .meta({
+    id: 'StorefrontEvent',
+    description: 'An event as the public storefront shows it: nothing about its promoter, no stock numbers.',
+  });
+export type StorefrontEvent = z.infer<typeof storefrontEventSchema>;
+
+export const storefrontEventPageSchema = pageSchema(storefrontEventSchema, 'StorefrontEventPage');
 
 export function toStorefrontEvent(row: StorefrontRow): StorefrontEvent {
   return {

@@ -11,14 +11,14 @@ import { TICKET_PAGE_POLICY } from './page/page-assets.routes.ts';
 import { renderLinkProblemPage, renderTicketPage, ticketStatusText } from './page/ticket-page.ts';
 import { QR_WINDOW_SECONDS } from './qr.ts';
 import { qrSvg } from './qr-image.ts';
-import { ticketLinkQuery, ticketLinksBody } from './ticket-page.schema.ts';
+import {
+  TICKET_LINKS_SENT,
+  type TicketCodes,
+  ticketLinkQuery,
+  ticketLinksBody,
+} from './ticket-page.schema.ts';
 import { openTicketLink, requestTicketLinks } from './ticket-page.service.ts';
 import type { OrderView } from './ticket-view.ts';
-
-const SENT = {
-  message:
-    'If this address has bought tickets, a fresh link to each order is on its way; older links stop working.',
-};
 
 /**
  * The buyer's pages: the ticket page behind the signed link in every order mail, its live codes,
@@ -61,7 +61,7 @@ export function ticketPageRouter({ db, config }: AppDeps): Router {
     const { email } = parse(ticketLinksBody, ctx.request.body ?? {});
     await requestTicketLinks(db, email);
     ctx.status = 202;
-    ctx.body = SENT;
+    ctx.body = TICKET_LINKS_SENT;
   });
 
   router.get('/tickets/:orderId', async (ctx) => {
@@ -94,7 +94,7 @@ export function ticketPageRouter({ db, config }: AppDeps): Router {
     const now = new Date();
     const view = await openTicketLink(db, orderId, token, { ...context, now });
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = {
+    const codes: TicketCodes = {
       serverTime: now.toISOString(),
       windowSeconds: QR_WINDOW_SECONDS,
       tickets: await Promise.all(
@@ -106,6 +106,7 @@ export function ticketPageRouter({ db, config }: AppDeps): Router {
         })),
       ),
     };
+    ctx.body = codes;
   });
 
   router.get('/tickets/:orderId/calendar.ics', async (ctx) => {

@@ -1,4 +1,6 @@
+import { exampleTicket } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { ticketSchema } from './tickets.mapper.ts';
 import { ticketIdParam } from './tickets.schema.ts';
 
 export const ticketsDocs: RouteDocs = {
@@ -8,7 +10,8 @@ export const ticketsDocs: RouteDocs = {
     sdk: 'tickets.retrieve',
     summary: 'Read a ticket',
     params: { id: ticketIdParam },
-    responses: { 200: { description: 'The Ticket.' } },
+    example: { params: { id: exampleTicket.id } },
+    responses: { 200: { description: 'The Ticket.', schema: ticketSchema, example: exampleTicket } },
     errors: { 404: ['ticket.not_found'] },
   },
 };

@@ -2,19 +2,14 @@ import type { Executor } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { currentPayload } from './qr.ts';
-import { type TicketDetail, ticketQrOf, toTicketDetail } from './tickets.mapper.ts';
+import { type Ticket, ticketQrOf, toTicket } from './tickets.mapper.ts';
 import { findOwnedTicket, findTicketOfOrder } from './tickets.store.ts';
 
 /** One ticket of the promoter's events; another promoter's ticket is 404 `ticket.not_found`. */
-export async function getTicket(
-  db: Executor,
-  owner: Owner,
-  id: string,
-  now = new Date(),
-): Promise<TicketDetail> {
+export async function getTicket(db: Executor, owner: Owner, id: string, now = new Date()): Promise<Ticket> {
   const row = await findOwnedTicket(db, owner, id);
   if (!row) throw new ApiError(404, 'ticket.not_found', `No ticket '${id}' belongs to you.`);
-  return toTicketDetail(row, now);
+  return toTicket(row, now);
 }
 
 /** The QR payload a ticket of this order shows at `now`, and whether it rotates. */

@@ -1,5 +1,7 @@
 import { pageQuery } from '../http/pagination.ts';
+import { examplePage, exampleVenue } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { venuePageSchema, venueSchema } from './venues.mapper.ts';
 import { createVenueBody, venueIdParam } from './venues.schema.ts';
 
 const tag = 'Venues';
@@ -11,7 +13,8 @@ export const venuesDocs: RouteDocs = {
     sdk: 'venues.create',
     summary: 'Create a venue',
     body: createVenueBody,
-    responses: { 201: { description: 'The Venue.' } },
+    example: { body: { name: exampleVenue.name, city: exampleVenue.city, timezone: exampleVenue.timezone } },
+    responses: { 201: { description: 'The Venue.', schema: venueSchema, example: exampleVenue } },
   },
   'GET /v1/venues': {
     tag,
@@ -19,7 +22,14 @@ export const venuesDocs: RouteDocs = {
     sdk: 'venues.list',
     summary: 'List your venues',
     query: pageQuery,
-    responses: { 200: { description: '`{ data: Venue[], pagination }`' } },
+    example: { query: { page: 1, limit: 20 } },
+    responses: {
+      200: {
+        description: 'A page of Venues, newest first.',
+        schema: venuePageSchema,
+        example: examplePage([exampleVenue]),
+      },
+    },
   },
   'GET /v1/venues/:id': {
     tag,
@@ -27,7 +37,8 @@ export const venuesDocs: RouteDocs = {
     sdk: 'venues.retrieve',
     summary: 'Read a venue',
     params: { id: venueIdParam },
-    responses: { 200: { description: 'The Venue.' } },
+    example: { params: { id: exampleVenue.id } },
+    responses: { 200: { description: 'The Venue.', schema: venueSchema, example: exampleVenue } },
     errors: { 404: ['venue.not_found'] },
   },
 };

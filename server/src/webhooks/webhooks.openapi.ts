@@ -1,6 +1,26 @@
 import { z } from 'zod';
-import { jsonSchemaOf } from '../openapi/openapi.document.ts';
-import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { eventSchema } from '../events/events.mapper.ts';
+import { utcInstant } from '../lib/dates.ts';
+import {
+  exampleEvent,
+  exampleOrder,
+  examplePage,
+  examplePayout,
+  exampleRefundedOrder,
+  exampleScanResult,
+  exampleWebhookDelivery,
+  exampleWebhookEndpoint,
+} from '../openapi/openapi.examples.ts';
+import type { RouteDocs, WebhookDocs } from '../openapi/openapi.types.ts';
+import { orderSchema } from '../orders/orders.mapper.ts';
+import { payoutSchema } from '../payouts/payouts.mapper.ts';
+import { scanResultSchema } from '../scans/scans.mapper.ts';
+import {
+  webhookDeliveryPageSchema,
+  webhookEndpointDeletedSchema,
+  webhookEndpointPageSchema,
+  webhookEndpointWithSecretSchema,
+} from './webhooks.mapper.ts';
 import {
   createEndpointBody,
   endpointIdParam,
@@ -13,6 +33,7 @@ import {
 const tag = 'Webhooks';
 const params = { id: endpointIdParam };
 const notFound = { 404: ['webhook_endpoint.not_found' as const] };
+const example = { params: { id: exampleWebhookEndpoint.id } };
 
 export const webhooksDocs: RouteDocs = {
   'POST /v1/webhook-endpoints': {
@@ -28,7 +49,14 @@ export const webhooksDocs: RouteDocs = {
       'checked again each time it is resolved to deliver. Only a server running against the stripe-sim ' +
       'accepts `http://localhost` or `http://127.0.0.1`.',
     body: createEndpointBody,
-    responses: { 201: { description: 'The endpoint, with its signing `secret`.' } },
+    example: { body: { url: exampleWebhookEndpoint.url, events: exampleWebhookEndpoint.events } },
+    responses: {
+      201: {
+        description: 'The WebhookEndpoint, with its signing `secret`.',
+        schema: webhookEndpointWithSecretSchema,
+        example: { ...exampleWebhookEndpoint, secret: 'whsec_k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2' },
+      },
+    },
   },
   'GET /v1/webhook-endpoints': {
     tag,
@@ -38,7 +66,14 @@ export const webhooksDocs: RouteDocs = {
     description:
       'Newest first, without secrets. A disabled endpoint says why and since when in `disabledReason`.',
     query: listEndpointsQuery,
-    responses: { 200: { description: '`{ data: WebhookEndpoint[], pagination }`' } },
+    example: { query: { limit: 20 } },
+    responses: {
+      200: {
+        description: 'A page of WebhookEndpoints, newest first.',
+        schema: webhookEndpointPageSchema,
+        example: examplePage([exampleWebhookEndpoint]),
+      },
+    },
   },
   'DELETE /v1/webhook-endpoints/:id': {
     tag,
@@ -47,7 +82,14 @@ export const webhooksDocs: RouteDocs = {
     summary: 'Delete a webhook endpoint',
     description: 'It gets no new events, and deliveries still pending for it are given up.',
     params,
-    responses: { 200: { description: '`{ id, deleted: true }`' } },
+    example,
+    responses: {
+      200: {
+        description: 'The endpoint is deleted.',
+        schema: webhookEndpointDeletedSchema,
+        example: { id: exampleWebhookEndpoint.id, deleted: true },
+      },
+    },
     errors: notFound,
   },
   'GET /v1/webhook-endpoints/:id/deliveries': {
@@ -63,7 +105,14 @@ export const webhooksDocs: RouteDocs = {
       'your endpoint answered is never read or kept.',
     params,
     query: listDeliveriesQuery,
-    responses: { 200: { description: '`{ data: WebhookDelivery[], pagination }`' } },
+    example: { ...example, query: { limit: 50 } },
+    responses: {
+      200: {
+        description: 'A page of WebhookDeliveries, newest first.',
+        schema: webhookDeliveryPageSchema,
+        example: examplePage([exampleWebhookDelivery]),
+      },
+    },
     errors: notFound,
   },
 };
@@ -84,46 +133,44 @@ const STANDARD_WEBHOOKS =
   'the base64 decoding of the secret after `whsec_`. Refuse a timestamp more than 5 minutes from your ' +
   'clock, so that a captured delivery cannot be replayed.';
 
-const webhookBody = z.object({
-  id: z.string().describe('The event id (`we_…`): the same on every retry, so deduplicate on it.'),
-  type: z.enum(WEBHOOK_EVENT_TYPES),
-  createdAt: z.iso.datetime().describe('When the change happened.'),
-  data: z.record(z.string(), z.unknown()).describe('The API object the event is about.'),
-});
+/** What `data` is for each event type: the API object, as the API answers it. */
+const DATA: Record<WebhookEventType, { schema: z.ZodType; example: unknown }> = {
+  'order.completed': { schema: orderSchema, example: exampleOrder },
+  'order.refunded': { schema: orderSchema, example: exampleRefundedOrder },
+  'scan.recorded': { schema: scanResultSchema, example: exampleScanResult },
+  'payout.paid': { schema: payoutSchema, example: examplePayout },
+  'event.published': { schema: eventSchema, example: exampleEvent },
+};
 
-const header = (name: string, description: string) => ({
-  name,
-  in: 'header',
-  required: true,
-  description,
-  schema: { type: 'string' },
-});
+const webhookBody = (type: WebhookEventType) =>
+  z.object({
+    id: z.string().describe('The event id (`we_…`): the same on every retry, so deduplicate on it.'),
+    type: z.literal(type),
+    createdAt: utcInstant.describe('When the change happened.'),
+    data: DATA[type].schema.describe('The API object the event is about.'),
+  });
 
 /** OpenAPI's `webhooks`: what we POST to an endpoint for each event type. */
-export const webhookRequestsDocs: Record<string, Record<string, unknown>> = Object.fromEntries(
+export const webhookRequestsDocs: WebhookDocs = Object.fromEntries(
   WEBHOOK_EVENT_TYPES.map((type) => [
     type,
     {
-      post: {
-        summary: type,
-        description: `${FIRES_WHEN[type]} Retried with backoff for 3 days until your endpoint answers 2xx within 10 s. ${STANDARD_WEBHOOKS}`,
-        tags: [tag],
-        parameters: [
-          header(
-            'EntryRate-Signature',
-            'hex(HMAC-SHA256(endpoint secret, raw body)); compare it timing-safe with your own.',
-          ),
-          header('EntryRate-Event-Id', 'The event id (`we_…`), as in the body: deduplicate on it.'),
-          header(
-            'EntryRate-Timestamp',
-            'Unix seconds when this attempt was sent (not signed by `EntryRate-Signature`: see `webhook-signature`).',
-          ),
-        ],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: jsonSchemaOf(webhookBody) } },
-        },
-        responses: { '2XX': { description: 'Received; anything else (or no answer in 10 s) is retried.' } },
+      summary: type,
+      description: `${FIRES_WHEN[type]} Retried with backoff for 3 days until your endpoint answers 2xx within 10 s. ${STANDARD_WEBHOOKS}`,
+      tag,
+      headers: {
+        'EntryRate-Signature':
+          'hex(HMAC-SHA256(endpoint secret, raw body)); compare it timing-safe with your own.',
+        'EntryRate-Event-Id': 'The event id (`we_…`), as in the body: deduplicate on it.',
+        'EntryRate-Timestamp':
+          'Unix seconds when this attempt was sent (not signed by `EntryRate-Signature`: see `webhook-signature`).',
+      },
+      body: webhookBody(type),
+      example: {
+        id: 'we_6v8b2n4m1k9q3x7z',
+        type,
+        createdAt: '2026-05-20T12:04:31.000Z',
+        data: DATA[type].example,
       },
     },
   ]),

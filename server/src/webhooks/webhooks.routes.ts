@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { authOf, requireApiKey } from '../http/auth.ts';
+import { answerCreatedWithSecret } from '../http/one-time-secret.ts';
 import { parse } from '../http/validate.ts';
 import {
   createEndpointBody,
@@ -19,12 +20,7 @@ export function webhooksRouter({ db, config }: AppDeps): Router {
 
   router.post('/', async (ctx) => {
     const input = parse(createEndpointBody, ctx.request.body);
-    const endpoint = await createEndpoint(db, authOf(ctx), input, policy);
-    ctx.status = 201;
-    ctx.body = endpoint;
-    // The secret is shown once: a retry with the same Idempotency-Key answers the endpoint without it.
-    const { secret: _shownOnce, ...withoutSecret } = endpoint;
-    ctx.state.replayBody = withoutSecret;
+    answerCreatedWithSecret(ctx, await createEndpoint(db, authOf(ctx), input, policy));
   });
 
   router.get('/', async (ctx) => {

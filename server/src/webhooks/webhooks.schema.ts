@@ -11,23 +11,29 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-export const createEndpointBody = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
-    .max(2000)
-    .describe(
-      'Where events are POSTed: https on the public internet, without credentials in the URL ' +
-        '(http://localhost / 127.0.0.1 only on a server running against the stripe-sim).',
-    ),
-  events: z
-    .array(z.enum([...WEBHOOK_EVENT_TYPES, '*']))
-    .min(1, 'subscribe to at least one event type, or ["*"] for all')
-    .max(WEBHOOK_EVENT_TYPES.length)
-    .refine((events) => !events.includes('*') || events.length === 1, {
-      message: '"*" already means every event; send it alone',
-    })
-    .transform((events) => [...new Set(events)]),
-});
+/** What an endpoint subscribes to: event types, or `*` (alone) for every one. */
+export const subscription = z.enum([...WEBHOOK_EVENT_TYPES, '*']);
+export type Subscription = z.infer<typeof subscription>;
+
+export const createEndpointBody = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
+      .max(2000)
+      .describe(
+        'Where events are POSTed: https on the public internet, without credentials in the URL ' +
+          '(http://localhost / 127.0.0.1 only on a server running against the stripe-sim).',
+      ),
+    events: z
+      .array(subscription)
+      .min(1, 'subscribe to at least one event type, or ["*"] for all')
+      .max(WEBHOOK_EVENT_TYPES.length)
+      .refine((events) => !events.includes('*') || events.length === 1, {
+        message: '"*" already means every event; send it alone',
+      })
+      .transform((events) => [...new Set(events)]),
+  })
+  .meta({ id: 'WebhookEndpointCreate', description: 'A URL to send events to, and which.' });
 export type CreateEndpointInput = z.infer<typeof createEndpointBody>;
 
 export const endpointIdParam = z.string().regex(/^wh_[0-9a-z]+$/, 'must be a webhook endpoint id (wh_…)');

@@ -5,11 +5,11 @@ import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
 import { newId, randomToken } from '../lib/ids.ts';
 import type { AddressPolicy } from './webhooks.address.ts';
 import {
+  type NewWebhookEndpoint,
   toDelivery,
   toEndpoint,
   type WebhookDelivery,
   type WebhookEndpoint,
-  type WebhookEndpointWithSecret,
 } from './webhooks.mapper.ts';
 import { failPendingDeliveries } from './webhooks.outbox.store.ts';
 import type { CreateEndpointInput } from './webhooks.schema.ts';
@@ -31,7 +31,7 @@ export async function createEndpoint(
   owner: Owner,
   input: CreateEndpointInput,
   policy: AddressPolicy,
-): Promise<WebhookEndpointWithSecret> {
+): Promise<NewWebhookEndpoint> {
   checkEndpointUrl(input.url, policy);
   // 32 characters of [0-9a-z] (~165 bits): valid base64 too, so Standard Webhooks libraries take it as is.
   const secret = `whsec_${randomToken(32)}`;

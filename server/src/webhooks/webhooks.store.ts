@@ -3,15 +3,24 @@ import type { Executor, WebhookDeliveriesTable, WebhookEndpointsTable } from '..
 import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
 import { offsetOf, type PageOfRows, type PageRequest } from '../http/pagination.ts';
+import type { Subscription, WebhookEventType } from './webhooks.schema.ts';
 
-export type EndpointRow = Selectable<WebhookEndpointsTable>;
-export type DeliveryRow = Selectable<WebhookDeliveriesTable> & { type: string };
+/** What a subscription holds; only `createEndpointBody` writes `events`, so the column holds no other. */
+type Subscribed = { events: Subscription[] };
+export type EndpointRow = Omit<Selectable<WebhookEndpointsTable>, 'events'> & Subscribed;
+/** A delivery with its event's type, which only `enqueueWebhookEvent` writes. */
+export type DeliveryRow = Selectable<WebhookDeliveriesTable> & { type: WebhookEventType };
 
 export async function insertEndpoint(
   db: Executor,
   endpoint: Insertable<WebhookEndpointsTable>,
 ): Promise<EndpointRow> {
-  return db.insertInto('webhook_endpoints').values(endpoint).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('webhook_endpoints')
+    .values(endpoint)
+    .returningAll()
+    .$narrowType<Subscribed>()
+    .executeTakeFirstOrThrow();
 }
 
 const ownedEndpoints = (db: Executor, owner: Owner) =>
@@ -29,7 +38,7 @@ export async function listOwnedEndpoints(
 ): Promise<PageOfRows<EndpointRow>> {
   return fetchPage(
     ownedEndpoints(db, owner),
-    (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    (q) => q.selectAll().$narrowType<Subscribed>().orderBy('created_at', 'desc').orderBy('id', 'desc'),
     page,
   );
 }
@@ -39,7 +48,11 @@ export async function findOwnedEndpoint(
   owner: Owner,
   id: string,
 ): Promise<EndpointRow | undefined> {
-  return ownedEndpoints(db, owner).selectAll().where('id', '=', id).executeTakeFirst();
+  return ownedEndpoints(db, owner)
+    .selectAll()
+    .$narrowType<Subscribed>()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Marks an endpoint deleted; false when it was not the owner's or already gone. */
@@ -68,6 +81,7 @@ export async function listEndpointDeliveries(
       .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
       .selectAll('d')
       .select('e.type')
+      .$narrowType<{ type: WebhookEventType }>()
       .where('d.endpoint_id', '=', endpointId)
       .orderBy('d.created_at', 'desc')
       .orderBy('d.event_id', 'desc')

@@ -1,5 +1,7 @@
 import { eventIdParam } from '../events/events.schema.ts';
+import { exampleWidgetEvent } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
+import { widgetEventSchema } from './widget.mapper.ts';
 
 export const widgetDocs: RouteDocs = {
   'GET /v1/widget/events/:id': {
@@ -9,7 +11,10 @@ export const widgetDocs: RouteDocs = {
     description:
       'Event, venue, tiers with availability, payment configuration and server time; any origin, cached 2 s.',
     params: { id: eventIdParam },
-    responses: { 200: { description: 'A WidgetEvent.' } },
+    example: { params: { id: exampleWidgetEvent.event.id } },
+    responses: {
+      200: { description: 'The WidgetEvent.', schema: widgetEventSchema, example: exampleWidgetEvent },
+    },
     errors: { 404: ['event.not_found'] },
   },
 };
