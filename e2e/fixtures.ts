@@ -7,6 +7,11 @@ import {
   type Page,
   type TestInfo,
 } from '@playwright/test';
+import type { CheckoutSession, Event, paths, WidgetEvent } from '../sdks/js/src/openapi.ts';
+
+// Request bodies as the API document defines them.
+type EventCreate = paths['/v1/events']['post']['requestBody']['content']['application/json'];
+type VenueCreate = paths['/v1/venues']['post']['requestBody']['content']['application/json'];
 
 export const TEST_CARDS = {
   visa: { number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123' },
@@ -332,7 +337,7 @@ export class PromoterApi {
       headers: { Authorization: `Bearer ${process.env.E2E_TEST_KEY}` },
     });
     expect(res.status).toBe(200);
-    return (await res.json()) as { tiers: { name: string; available: number; sold: number }[] };
+    return (await res.json()) as Event;
   }
 
   async available(tier: string): Promise<number> {
@@ -394,26 +399,10 @@ export class HostedCheckout {
 }
 
 /** A tier of a new event, as the promoter API takes it. */
-export interface NewTier {
-  name: string;
-  slug?: string;
-  price: number;
-  stock: number;
-}
+export type NewTier = EventCreate['tiers'][number];
 
 /** A venue of a new event, as the promoter API takes it. */
-export interface NewVenue {
-  name: string;
-  city: string;
-  timezone: string;
-}
-
-export interface HostedSession {
-  id: string;
-  status: string;
-  url: string;
-  order: { tickets: { id: string }[] } | null;
-}
+export type NewVenue = Pick<VenueCreate, 'name' | 'city' | 'timezone'>;
 
 /**
  * A promoter's own backend, with its secret key. It puts an event of its own on sale (so the seats a
@@ -478,9 +467,9 @@ export class PromoterBackend {
     quantity: number,
     customerEmail: string,
     { tier = 'early-bird', stay = false }: { tier?: string; stay?: boolean } = {},
-  ): Promise<HostedSession> {
+  ): Promise<CheckoutSession & { url: string }> {
     const demo = process.env.E2E_DEMO_URL;
-    const session = await this.call<HostedSession>('/v1/checkout/sessions', {
+    const session = await this.call<CheckoutSession>('/v1/checkout/sessions', {
       eventId: this.eventId,
       items: [{ tier, quantity }],
       customerEmail,
@@ -488,17 +477,19 @@ export class PromoterBackend {
       cancelUrl: `${demo}/`,
     });
     this.sessions.push(session.id);
-    return session;
+    // An open session always has its hosted checkout `url`.
+    if (session.url === null) throw new Error(`session ${session.id} has no hosted checkout url`);
+    return { ...session, url: session.url };
   }
 
-  session(id: string): Promise<HostedSession> {
-    return this.call<HostedSession>(`/v1/checkout/sessions/${id}`);
+  session(id: string): Promise<CheckoutSession> {
+    return this.call<CheckoutSession>(`/v1/checkout/sessions/${id}`);
   }
 
   /** Seats left in a tier (the first unless named) of the latest event, as the public widget API tells every buyer. */
   async available(tier?: string): Promise<number> {
     const res = await fetch(`${process.env.E2E_API_URL}/v1/widget/events/${this.eventId}`);
-    const { tiers } = (await res.json()) as { tiers: { name: string; available: number }[] };
+    const { tiers } = (await res.json()) as WidgetEvent;
     return (tier ? tiers.find((t) => t.name === tier) : tiers[0])?.available ?? Number.NaN;
   }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { WidgetEvent } from '../sdks/js/src/openapi.ts';
 import { type Checkout, expect, HostedCheckout, type Mode, saveScreenshot, test } from './fixtures.ts';
 
 // A promoter puts a free tier on sale; a buyer takes tickets without a card form, in every mode and
@@ -15,7 +16,7 @@ const PAGES: Record<Mode, Record<'light' | 'dark', string>> = {
 /** Every request for Stripe's code (stripe-loader.js, or Stripe.js from its own origin) the page makes. */
 async function stripeRequests(page: Page, eventId: string): Promise<string[]> {
   const res = await fetch(`${process.env.E2E_API_URL}/v1/widget/events/${eventId}`);
-  const { payments } = (await res.json()) as { payments: { stripeJsUrl: string | null } };
+  const { payments } = (await res.json()) as WidgetEvent;
   const stripeOrigin = new URL(payments.stripeJsUrl ?? 'https://js.stripe.com').origin;
   const seen: string[] = [];
   page.on('request', (request) => {

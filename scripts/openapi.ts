@@ -49,10 +49,12 @@ function format(source: string): string {
 
 const document = await openApiDocument();
 // rootTypes: every component as a type of its own name (`export type Event = …`), for the SDK to re-export.
+// defaultNonNullable off: a request field with a default (a tier's `maxPerOrder`) stays optional to send.
 const ast = await openapiTS(document as unknown as OpenAPI3, {
   silent: true,
   rootTypes: true,
   rootTypesNoSchemaPrefix: true,
+  defaultNonNullable: false,
 });
 const generated = format(HEADER + astToString(ast));
 

@@ -1,74 +1,20 @@
 // Typed client for the public widget API. Every failure becomes one ApiError whose `message` can be
 // shown to the buyer as it is (the server writes its messages for people).
 
-export interface WidgetTier {
-  id: string;
-  slug: string;
-  name: string;
-  price: number;
-  available: number;
-  maxPerOrder: number;
-}
+import type { components } from '../../sdks/js/src/openapi.ts';
 
-export interface WidgetEvent {
-  event: {
-    id: string;
-    title: string;
-    doors: string;
-    venue: { name: string; city: string; timezone: string };
-    currency: string;
-  };
-  tiers: WidgetTier[];
-  payments: { provider: 'stripe'; publishableKey: string; stripeJsUrl: string | null };
-  serverTime: string;
-}
-
-export interface Ticket {
-  id: string;
-  tierId: string;
-  status: string;
-  qrPayload: string;
-}
-
-export interface Order {
-  id: string;
-  amount: number;
-  currency: string;
-  buyerEmail: string;
-  tickets: Ticket[];
-}
-
-export interface CheckoutSession {
-  id: string;
-  status: 'open' | 'complete' | 'expired' | 'cancelled';
-  /** `refunded` (or `refund_pending`) when a payment arrived after the hold was gone and no seats were left. */
-  paymentStatus: 'unpaid' | 'paid' | 'refund_pending' | 'refunded';
-  eventId: string;
-  customerEmail: string | null;
-  items: { tierId: string; quantity: number; unitPrice: number }[];
-  amountTotal: number;
-  currency: string;
-  expiresAt: string;
-  clientSecret: string;
-  /** Where the hosted checkout sends the buyer; set by a promoter's backend, never by the widget. */
-  successUrl: string | null;
-  cancelUrl: string | null;
-  orderId: string | null;
-  order: Order | null;
-  /** The buyer's ticket page, once the session is complete. */
-  ticketsUrl?: string | null;
-}
-
+// The API's shapes, generated from its OpenAPI document (`npm run openapi`): never written by hand.
+type Schemas = components['schemas'];
+export type WidgetEvent = Schemas['WidgetEvent'];
+export type WidgetTier = WidgetEvent['tiers'][number];
+export type CheckoutSession = Schemas['CheckoutSession'];
+export type Order = Schemas['Order'];
+export type Ticket = Order['tickets'][number];
 /**
  * What starting a payment answers: the PaymentIntent to confirm with Stripe, or, for a session that
  * costs nothing, no PaymentIntent and the session already `complete` with its order.
  */
-export interface PaymentStart {
-  status: 'open' | 'complete';
-  orderId: string | null;
-  paymentIntentId: string | null;
-  clientSecret: string | null;
-}
+export type PaymentStart = Schemas['PaymentStart'];
 
 /** One line of a purchase: how many of which tier. */
 export type LineItem = { tierId: string; quantity: number };

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckoutSession } from './api';
+import { ORDER, session as openSession } from './flow/fixtures';
 import { pollSession } from './poll';
 
 const session = (status: CheckoutSession['status'], order: CheckoutSession['order'] = null) =>
-  ({ id: 'cs_1', status, order }) as CheckoutSession;
-const order = { id: 'ord_1', amount: 2400, currency: 'gbp', buyerEmail: 'a@b.co', tickets: [] };
+  openSession('tier_early', 2, { status, order });
+const order = ORDER;
 
 /** A fake clock: sleeping advances it, so a 60 s poll runs instantly. */
 const clock = () => {

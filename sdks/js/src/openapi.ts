@@ -902,20 +902,57 @@ export interface webhooks {
       };
       requestBody: {
         content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "order.completed",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "id": "ord_3k9x2m7q4w1z8c5v",
+           *         "status": "paid",
+           *         "eventId": "evt_mura_masa_bristol",
+           *         "buyerEmail": "sam@example.com",
+           *         "amount": 2400,
+           *         "amountRefunded": 0,
+           *         "currency": "gbp",
+           *         "tickets": [
+           *           {
+           *             "id": "tkt_8f3k2m9q4w7x1z5c",
+           *             "orderId": "ord_3k9x2m7q4w1z8c5v",
+           *             "eventId": "evt_mura_masa_bristol",
+           *             "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *             "status": "valid",
+           *             "qrPayload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
+           *             "scannedAt": "2026-09-12T18:41:07.000Z"
+           *           },
+           *           {
+           *             "id": "tkt_2c5z1x7w4q9m2k3f",
+           *             "orderId": "ord_3k9x2m7q4w1z8c5v",
+           *             "eventId": "evt_mura_masa_bristol",
+           *             "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *             "status": "valid",
+           *             "qrPayload": "tkt_2c5z1x7w4q9m2k3f.Hn7cR2xQ9vL4pK8wM3tY6b",
+           *             "scannedAt": null
+           *           }
+           *         ],
+           *         "emailStatus": "sent",
+           *         "emailError": null,
+           *         "createdAt": "2026-05-20T12:04:31.000Z"
+           *       }
+           *     }
+           */
           'application/json': {
             /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
             id: string;
-            /** @enum {string} */
-            type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+            /** @constant */
+            type: 'order.completed';
             /**
              * Format: date-time
              * @description When the change happened.
              */
             createdAt: string;
             /** @description The API object the event is about. */
-            data: {
-              [key: string]: unknown;
-            };
+            data: components['schemas']['Order'];
           };
         };
       };
@@ -964,20 +1001,57 @@ export interface webhooks {
       };
       requestBody: {
         content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "order.refunded",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "id": "ord_3k9x2m7q4w1z8c5v",
+           *         "status": "partially_refunded",
+           *         "eventId": "evt_mura_masa_bristol",
+           *         "buyerEmail": "sam@example.com",
+           *         "amount": 2400,
+           *         "amountRefunded": 1200,
+           *         "currency": "gbp",
+           *         "tickets": [
+           *           {
+           *             "id": "tkt_8f3k2m9q4w7x1z5c",
+           *             "orderId": "ord_3k9x2m7q4w1z8c5v",
+           *             "eventId": "evt_mura_masa_bristol",
+           *             "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *             "status": "valid",
+           *             "qrPayload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
+           *             "scannedAt": "2026-09-12T18:41:07.000Z"
+           *           },
+           *           {
+           *             "id": "tkt_2c5z1x7w4q9m2k3f",
+           *             "orderId": "ord_3k9x2m7q4w1z8c5v",
+           *             "eventId": "evt_mura_masa_bristol",
+           *             "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *             "status": "valid",
+           *             "qrPayload": "tkt_2c5z1x7w4q9m2k3f.Hn7cR2xQ9vL4pK8wM3tY6b",
+           *             "scannedAt": null
+           *           }
+           *         ],
+           *         "emailStatus": "sent",
+           *         "emailError": null,
+           *         "createdAt": "2026-05-20T12:04:31.000Z"
+           *       }
+           *     }
+           */
           'application/json': {
             /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
             id: string;
-            /** @enum {string} */
-            type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+            /** @constant */
+            type: 'order.refunded';
             /**
              * Format: date-time
              * @description When the change happened.
              */
             createdAt: string;
             /** @description The API object the event is about. */
-            data: {
-              [key: string]: unknown;
-            };
+            data: components['schemas']['Order'];
           };
         };
       };
@@ -1026,20 +1100,38 @@ export interface webhooks {
       };
       requestBody: {
         content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "scan.recorded",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "valid": true,
+           *         "ticket": {
+           *           "id": "tkt_8f3k2m9q4w7x1z5c",
+           *           "orderId": "ord_3k9x2m7q4w1z8c5v",
+           *           "eventId": "evt_mura_masa_bristol",
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "status": "valid",
+           *           "qrPayload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
+           *           "scannedAt": "2026-09-12T18:41:07.000Z"
+           *         },
+           *         "scannedAt": "2026-09-12T18:41:07.000Z"
+           *       }
+           *     }
+           */
           'application/json': {
             /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
             id: string;
-            /** @enum {string} */
-            type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+            /** @constant */
+            type: 'scan.recorded';
             /**
              * Format: date-time
              * @description When the change happened.
              */
             createdAt: string;
             /** @description The API object the event is about. */
-            data: {
-              [key: string]: unknown;
-            };
+            data: components['schemas']['ScanResult'];
           };
         };
       };
@@ -1088,20 +1180,33 @@ export interface webhooks {
       };
       requestBody: {
         content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "payout.paid",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "id": "po_1PqRsT2eZvKYlo2CmN8bV4xZ",
+           *         "amount": 185040,
+           *         "currency": "gbp",
+           *         "status": "paid",
+           *         "arrivalDate": "2026-09-15T00:00:00.000Z",
+           *         "createdAt": "2026-09-13T02:00:00.000Z"
+           *       }
+           *     }
+           */
           'application/json': {
             /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
             id: string;
-            /** @enum {string} */
-            type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+            /** @constant */
+            type: 'payout.paid';
             /**
              * Format: date-time
              * @description When the change happened.
              */
             createdAt: string;
             /** @description The API object the event is about. */
-            data: {
-              [key: string]: unknown;
-            };
+            data: components['schemas']['Payout'];
           };
         };
       };
@@ -1150,20 +1255,67 @@ export interface webhooks {
       };
       requestBody: {
         content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "event.published",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "id": "evt_mura_masa_bristol",
+           *         "slug": "mura-masa-bristol",
+           *         "title": "Mura Masa · UK tour",
+           *         "status": "live",
+           *         "venueId": "vn_strange_brew",
+           *         "doors": "2026-09-12T18:00:00.000Z",
+           *         "currency": "gbp",
+           *         "network": true,
+           *         "rotatingQr": false,
+           *         "holdMinutes": 15,
+           *         "lowestPrice": 1200,
+           *         "scans": 1,
+           *         "tiers": [
+           *           {
+           *             "id": "tier_4k2m9x7q1w3z8c5v",
+           *             "slug": "early-bird",
+           *             "name": "Early bird",
+           *             "price": 1200,
+           *             "stock": 200,
+           *             "sold": 48,
+           *             "available": 148,
+           *             "maxPerOrder": 10,
+           *             "salesStart": null,
+           *             "salesEnd": "2026-08-31T23:00:00.000Z"
+           *           },
+           *           {
+           *             "id": "tier_9c5v1w3z8x7q4k2m",
+           *             "slug": "standard",
+           *             "name": "Standard",
+           *             "price": 1800,
+           *             "stock": 200,
+           *             "sold": 0,
+           *             "available": 200,
+           *             "maxPerOrder": 10,
+           *             "salesStart": null,
+           *             "salesEnd": null
+           *           }
+           *         ],
+           *         "createdAt": "2026-04-02T10:20:00.000Z",
+           *         "publishedAt": "2026-04-02T10:30:00.000Z"
+           *       }
+           *     }
+           */
           'application/json': {
             /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
             id: string;
-            /** @enum {string} */
-            type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+            /** @constant */
+            type: 'event.published';
             /**
              * Format: date-time
              * @description When the change happened.
              */
             createdAt: string;
             /** @description The API object the event is about. */
-            data: {
-              [key: string]: unknown;
-            };
+            data: components['schemas']['Event'];
           };
         };
       };
@@ -1266,7 +1418,9 @@ export interface components {
       clientSecret: string;
       /** @description Where a promoter's backend sends the buyer to pay (hosted checkout), while the session is open. */
       url: string | null;
+      /** @description Where the hosted checkout sends the buyer once paid, as given (placeholders and all). */
       successUrl: string | null;
+      /** @description Where it sends a buyer who gives up, as given. */
       cancelUrl: string | null;
       /** @description `ord_…` once complete. */
       orderId: string | null;
@@ -1283,6 +1437,22 @@ export interface components {
       };
       /** Format: date-time */
       createdAt: string;
+    };
+    /** @description The tickets a buyer wants, and who they are. */
+    CheckoutSessionCreate: {
+      eventId: string;
+      items: {
+        tierId?: string;
+        tier?: string;
+        quantity: number;
+      }[];
+      /** Format: email */
+      customerEmail: string;
+      /** Format: uri */
+      successUrl?: string;
+      /** Format: uri */
+      cancelUrl?: string;
+      idempotency_key?: string;
     };
     /** @description An error: its code says what happened, and `docs` links to more. */
     Error: {
@@ -1384,10 +1554,43 @@ export interface components {
       /** @description The first publication; null while a draft. */
       publishedAt: string | null;
     };
+    /** @description A new event, a draft until published, with its tiers. */
+    EventCreate: {
+      title: string;
+      slug?: string;
+      venueId: string;
+      /** Format: date-time */
+      doors: string;
+      currency?: string;
+      holdMinutes?: number;
+      /** @default false */
+      rotatingQr?: boolean;
+      tiers: components['schemas']['TierInput'][];
+    };
     /** @description One page of the list, and where it stands in it. */
     EventPage: {
       data: components['schemas']['Event'][];
       pagination: components['schemas']['Pagination'];
+    };
+    /** @description What to change of an event; what is not sent stays. */
+    EventUpdate: {
+      title?: string;
+      slug?: string;
+      venueId?: string;
+      /** Format: date-time */
+      doors?: string;
+      holdMinutes?: number;
+      rotatingQr?: boolean;
+      tiers?: {
+        id?: string;
+        name?: string;
+        slug?: string;
+        price?: number;
+        stock?: number;
+        maxPerOrder?: number;
+        salesStart?: string | null;
+        salesEnd?: string | null;
+      }[];
     };
     /** @description The process is up. */
     Health: {
@@ -1623,6 +1826,19 @@ export interface components {
       /** @description When it comes off sale; null: never, before the event does. */
       salesEnd: string | null;
     };
+    /** @description A tier of a new event. */
+    TierInput: {
+      name: string;
+      slug?: string;
+      price: number;
+      stock: number;
+      /** @default 10 */
+      maxPerOrder?: number;
+      /** Format: date-time */
+      salesStart?: string;
+      /** Format: date-time */
+      salesEnd?: string;
+    };
     /** @description Where events happen. */
     Venue: {
       /** @description `vn_…` */
@@ -1635,6 +1851,13 @@ export interface components {
       timezone: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    /** @description A new venue. */
+    VenueCreate: {
+      name: string;
+      city: string;
+      cityId?: string;
+      timezone: string;
     };
     /** @description One page of the list, and where it stands in it. */
     VenuePage: {
@@ -1691,6 +1914,22 @@ export interface components {
       disabledAt: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    /** @description A URL to send events to, and which. */
+    WebhookEndpointCreate: {
+      /**
+       * Format: uri
+       * @description Where events are POSTed: https on the public internet, without credentials in the URL (http://localhost / 127.0.0.1 only on a server running against the stripe-sim).
+       */
+      url: string;
+      events: (
+        | 'order.completed'
+        | 'order.refunded'
+        | 'scan.recorded'
+        | 'payout.paid'
+        | 'event.published'
+        | '*'
+      )[];
     };
     /** @description The endpoint is gone. */
     WebhookEndpointDeleted: {
@@ -1806,9 +2045,12 @@ export type ApiKey = components['schemas']['ApiKey'];
 export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type ApiKeyWithSecret = components['schemas']['ApiKeyWithSecret'];
 export type CheckoutSession = components['schemas']['CheckoutSession'];
+export type CheckoutSessionCreate = components['schemas']['CheckoutSessionCreate'];
 export type Error = components['schemas']['Error'];
 export type Event = components['schemas']['Event'];
+export type EventCreate = components['schemas']['EventCreate'];
 export type EventPage = components['schemas']['EventPage'];
+export type EventUpdate = components['schemas']['EventUpdate'];
 export type Health = components['schemas']['Health'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type Order = components['schemas']['Order'];
@@ -1826,11 +2068,14 @@ export type Ticket = components['schemas']['Ticket'];
 export type TicketCodes = components['schemas']['TicketCodes'];
 export type TicketLinksSent = components['schemas']['TicketLinksSent'];
 export type Tier = components['schemas']['Tier'];
+export type TierInput = components['schemas']['TierInput'];
 export type Venue = components['schemas']['Venue'];
+export type VenueCreate = components['schemas']['VenueCreate'];
 export type VenuePage = components['schemas']['VenuePage'];
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
+export type WebhookEndpointCreate = components['schemas']['WebhookEndpointCreate'];
 export type WebhookEndpointDeleted = components['schemas']['WebhookEndpointDeleted'];
 export type WebhookEndpointPage = components['schemas']['WebhookEndpointPage'];
 export type WebhookEndpointWithSecret = components['schemas']['WebhookEndpointWithSecret'];
@@ -1868,9 +2113,50 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -1905,6 +2191,37 @@ export interface operations {
           'application/json': components['schemas']['Readiness'];
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
@@ -1914,9 +2231,14 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Not ready: the database is down, or migrations are pending. With `Retry-After`. */
+      /**
+       * @description Not ready: the database is down, or migrations are pending. With `Retry-After`.
+       *
+       *     `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds.
+       */
       503: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -1928,7 +2250,7 @@ export interface operations {
            *       "time": "2026-05-20T12:00:00.000Z"
            *     }
            */
-          'application/json': components['schemas']['Readiness'];
+          'application/json': components['schemas']['Readiness'] | components['schemas']['Error'];
         };
       };
     };
@@ -1951,6 +2273,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -1963,6 +2316,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -1989,6 +2352,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -2001,6 +2395,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2027,6 +2431,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -2039,6 +2474,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2065,6 +2510,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -2077,6 +2553,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2103,6 +2589,37 @@ export interface operations {
           'text/html': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -2115,6 +2632,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2139,9 +2666,50 @@ export interface operations {
         };
         content?: never;
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2168,9 +2736,50 @@ export interface operations {
           'text/html': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2213,6 +2822,14 @@ export interface operations {
       /**
        * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
        *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       *
        *     `stripe.invalid_signature`: The Stripe-Signature header does not verify against the payload.
        */
       400: {
@@ -2225,8 +2842,67 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `stripe.event_early`: A Stripe event about a payment that is not settled yet (a refund before its payment): Stripe sends it again. */
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `stripe.event_early`: A Stripe event about a payment that is not settled yet (a refund before its payment): Stripe sends it again.
+       */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -2341,11 +3017,45 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `event.not_found`: No event with this id or slug is available. */
       404: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2405,21 +3115,7 @@ export interface operations {
          *       "cancelUrl": "https://strangebrew.example/mura-masa"
          *     }
          */
-        'application/json': {
-          eventId: string;
-          items: {
-            tierId?: string;
-            tier?: string;
-            quantity: number;
-          }[];
-          /** Format: email */
-          customerEmail: string;
-          /** Format: uri */
-          successUrl?: string;
-          /** Format: uri */
-          cancelUrl?: string;
-          idempotency_key?: string;
-        };
+        'application/json': components['schemas']['CheckoutSessionCreate'];
       };
     };
     responses: {
@@ -2500,6 +3196,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `event.not_found`: No event with this id or slug is available. */
       404: {
         headers: {
@@ -2521,6 +3228,17 @@ export interface operations {
        *     `event.tier_not_on_sale`: The tier's sales window has not opened yet or has closed.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -2711,6 +3429,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `checkout.session_not_found`: No checkout session with this id, or the client secret does not match. */
       404: {
         headers: {
@@ -2875,6 +3604,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `checkout.session_not_found`: No checkout session with this id, or the client secret does not match. */
       404: {
         headers: {
@@ -2907,6 +3647,17 @@ export interface operations {
       };
       /** @description `checkout.session_expired`: The checkout session expired and its tickets were released. */
       410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -3058,6 +3809,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `checkout.session_not_found`: No checkout session with this id, or the client secret does not match. */
       404: {
         headers: {
@@ -3088,6 +3850,17 @@ export interface operations {
       };
       /** @description `checkout.session_expired`: The checkout session expired and its tickets were released. */
       410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -3263,6 +4036,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `checkout.session_not_found`: No checkout session with this id, or the client secret does not match. */
       404: {
         headers: {
@@ -3280,6 +4064,17 @@ export interface operations {
        *     `checkout.session_not_open`: The checkout session is complete or cancelled.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -3413,6 +4208,10 @@ export interface operations {
        *
        *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
        *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
        *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
        */
       400: {
@@ -3468,6 +4267,28 @@ export interface operations {
        *     `checkout.settlement_not_failed`: The session has no failed settlement to retry: the worker is still at it, or nothing is owed.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -3571,6 +4392,28 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /**
        * @description `checkout.session_not_found`: No checkout session with this id, or the client secret does not match.
        *
@@ -3580,6 +4423,18 @@ export interface operations {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3814,29 +4669,7 @@ export interface operations {
          *       ]
          *     }
          */
-        'application/json': {
-          title: string;
-          slug?: string;
-          venueId: string;
-          /** Format: date-time */
-          doors: string;
-          currency?: string;
-          holdMinutes?: number;
-          /** @default false */
-          rotatingQr?: boolean;
-          tiers: {
-            name: string;
-            slug?: string;
-            price: number;
-            stock: number;
-            /** @default 10 */
-            maxPerOrder?: number;
-            /** Format: date-time */
-            salesStart?: string;
-            /** Format: date-time */
-            salesEnd?: string;
-          }[];
-        };
+        'application/json': components['schemas']['EventCreate'];
       };
     };
     responses: {
@@ -3959,6 +4792,17 @@ export interface operations {
        *     `event.slug_taken`: Another event of yours already has this slug.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -4208,34 +5052,11 @@ export interface operations {
          *         {
          *           "id": "tier_4k2m9x7q1w3z8c5v",
          *           "stock": 250
-         *         },
-         *         {
-         *           "name": "Late entry",
-         *           "price": 2200,
-         *           "stock": 50
          *         }
          *       ]
          *     }
          */
-        'application/json': {
-          title?: string;
-          slug?: string;
-          venueId?: string;
-          /** Format: date-time */
-          doors?: string;
-          holdMinutes?: number;
-          rotatingQr?: boolean;
-          tiers?: {
-            id?: string;
-            name?: string;
-            slug?: string;
-            price?: number;
-            stock?: number;
-            maxPerOrder?: number;
-            salesStart?: string | null;
-            salesEnd?: string | null;
-          }[];
-        };
+        'application/json': components['schemas']['EventUpdate'];
       };
     };
     responses: {
@@ -4254,7 +5075,7 @@ export interface operations {
            *       "title": "Mura Masa · UK tour",
            *       "status": "live",
            *       "venueId": "vn_strange_brew",
-           *       "doors": "2026-09-12T18:00:00.000Z",
+           *       "doors": "2026-09-12T18:30:00.000Z",
            *       "currency": "gbp",
            *       "network": true,
            *       "rotatingQr": false,
@@ -4267,9 +5088,9 @@ export interface operations {
            *           "slug": "early-bird",
            *           "name": "Early bird",
            *           "price": 1200,
-           *           "stock": 200,
+           *           "stock": 250,
            *           "sold": 48,
-           *           "available": 148,
+           *           "available": 198,
            *           "maxPerOrder": 10,
            *           "salesStart": null,
            *           "salesEnd": "2026-08-31T23:00:00.000Z"
@@ -4364,6 +5185,17 @@ export interface operations {
        *     `event.stock_below_sold`: A tier's stock cannot go below what is sold plus what open checkouts hold.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -4580,6 +5412,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
       415: {
         headers: {
@@ -4716,6 +5559,10 @@ export interface operations {
        *
        *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
        *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
        *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
        */
       400: {
@@ -4767,6 +5614,28 @@ export interface operations {
       };
       /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -5265,8 +6134,21 @@ export interface operations {
        * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
        *
        *     `order.already_refunded`: The order is already refunded in full.
+       *
+       *     `order.not_refundable`: The order was free: no payment was taken, so there is nothing to refund.
        */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -5494,6 +6376,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
       415: {
         headers: {
@@ -5697,6 +6590,37 @@ export interface operations {
           'text/css': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -5709,6 +6633,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5735,6 +6669,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -5747,6 +6712,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5773,6 +6748,37 @@ export interface operations {
           'application/javascript': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `route.not_found`: No endpoint answers at this method and path. */
       404: {
         headers: {
@@ -5785,6 +6791,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5811,9 +6827,50 @@ export interface operations {
           'text/html': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5840,18 +6897,105 @@ export interface operations {
           'text/html': string;
         };
       };
-      /** @description The form again, with what is wrong beside the field. */
+      /**
+       * @description The form again, with what is wrong beside the field.
+       *
+       *     `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'text/html': string;
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5923,8 +7067,41 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -5950,6 +7127,18 @@ export interface operations {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6005,7 +7194,11 @@ export interface operations {
           'text/html': string;
         };
       };
-      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6014,17 +7207,44 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `ticket_link.invalid`: The ticket page link is not one we issued for this order; ask for a new one at /tickets. */
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The link is not one we issued (`ticket_link.invalid`): a page saying so. */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Error'];
+          'text/html': string;
         };
       };
-      /** @description `ticket_link.replaced`: A newer link to these tickets was sent, which replaced this one; use the latest email, or ask for a new link at /tickets. */
+      /** @description A newer link replaced it (`ticket_link.replaced`): a page saying so. */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -6032,9 +7252,10 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
-      500: {
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6081,8 +7302,30 @@ export interface operations {
           'application/json': components['schemas']['TicketCodes'];
         };
       };
-      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6111,6 +7354,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6143,8 +7396,30 @@ export interface operations {
           'text/calendar': string;
         };
       };
-      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6173,6 +7448,16 @@ export interface operations {
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6283,6 +7568,17 @@ export interface operations {
       };
       /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -6498,12 +7794,7 @@ export interface operations {
          *       "timezone": "Europe/London"
          *     }
          */
-        'application/json': {
-          name: string;
-          city: string;
-          cityId?: string;
-          timezone: string;
-        };
+        'application/json': components['schemas']['VenueCreate'];
       };
     };
     responses: {
@@ -6577,6 +7868,17 @@ export interface operations {
       };
       /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -7000,6 +8302,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
       415: {
         headers: {
@@ -7258,6 +8571,40 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
@@ -7435,21 +8782,7 @@ export interface operations {
          *       ]
          *     }
          */
-        'application/json': {
-          /**
-           * Format: uri
-           * @description Where events are POSTed: https on the public internet, without credentials in the URL (http://localhost / 127.0.0.1 only on a server running against the stripe-sim).
-           */
-          url: string;
-          events: (
-            | 'order.completed'
-            | 'order.refunded'
-            | 'scan.recorded'
-            | 'payout.paid'
-            | 'event.published'
-            | '*'
-          )[];
-        };
+        'application/json': components['schemas']['WebhookEndpointCreate'];
       };
     };
     responses: {
@@ -7528,6 +8861,17 @@ export interface operations {
       };
       /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
       409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -8051,11 +9395,49 @@ export interface operations {
           'application/json': components['schemas']['OpenApiDocument'];
         };
       };
-      /** @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know. */
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
       400: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -8105,9 +9487,50 @@ export interface operations {
           'text/html': string;
         };
       };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {

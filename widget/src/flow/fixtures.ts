@@ -41,20 +41,40 @@ export function session(
     currency: 'gbp',
     expiresAt: '2031-05-01T12:15:00Z',
     clientSecret: 'cs_1_secret_x',
+    url: null,
     successUrl: null,
     cancelUrl: null,
     orderId: null,
     order: null,
+    ticketsUrl: null,
+    settlement: { status: 'settled', nextAttemptAt: null, error: null },
+    createdAt: '2031-05-01T12:00:00Z',
     ...extra,
   };
 }
 
 export const ORDER: Order = {
   id: 'ord_1',
+  status: 'paid',
+  eventId: 'evt_1',
   amount: 0,
+  amountRefunded: 0,
   currency: 'gbp',
   buyerEmail: 'ada@example.com',
-  tickets: [{ id: 'tkt_1', tierId: 'tier_free', status: 'valid', qrPayload: 'x' }],
+  tickets: [
+    {
+      id: 'tkt_1',
+      orderId: 'ord_1',
+      eventId: 'evt_1',
+      tierId: 'tier_free',
+      status: 'valid',
+      qrPayload: 'x',
+      scannedAt: null,
+    },
+  ],
+  emailStatus: 'pending',
+  emailError: null,
+  createdAt: '2031-05-01T12:01:00Z',
 };
 
 /** `s`, completed with ORDER. */
