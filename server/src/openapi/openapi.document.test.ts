@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROUTE_DOCS, WEBHOOK_REQUEST_DOCS } from './openapi.docs.ts';
-import { buildOpenApiDocument, type MountedRoute, schemaComponents } from './openapi.document.ts';
+import { buildOpenApiDocument, type MountedRoute } from './openapi.document.ts';
+import { schemaComponents } from './openapi.schemas.ts';
 
 /** The routes the docs name, as the routers would mount them. */
 const routes: MountedRoute[] = Object.keys(ROUTE_DOCS).map((key) => {
