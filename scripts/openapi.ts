@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
-import { ROUTE_DOCS, WEBHOOK_REQUEST_DOCS } from '../server/src/openapi/openapi.docs.ts';
-import { buildOpenApiDocument, mountedRoutes } from '../server/src/openapi/openapi.document.ts';
+import { openApiDocumentOf } from '../server/src/openapi/openapi.routes.ts';
 
 // `npm run openapi`: writes the JS SDK's types from the OpenAPI document, built exactly as the
 // server serves it at /v1/openapi.json. `npm run openapi:check` (`--check`) writes nothing and
@@ -25,12 +24,7 @@ async function openApiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const app = createApp({ ...config, databaseUrl: 'postgres://openapi@127.0.0.1:1/never-connected' });
   try {
-    return buildOpenApiDocument({
-      routes: mountedRoutes(app.routers),
-      docs: ROUTE_DOCS,
-      webhooks: WEBHOOK_REQUEST_DOCS,
-      serverUrl: 'https://api.entryrate.co.uk',
-    });
+    return openApiDocumentOf(app.routers, 'https://api.entryrate.co.uk');
   } finally {
     await app.stop();
   }
