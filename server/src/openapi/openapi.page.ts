@@ -1,5 +1,5 @@
 import { escapeHtml } from '../lib/html.ts';
-import { type CodeSample, codeSamplesOf } from './openapi.samples.ts';
+import { type CodeSample, codeSamplesOf, resolvedParameters } from './openapi.samples.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the page reads the document as the plain JSON it is.
 type Json = Record<string, any>;
@@ -61,9 +61,7 @@ function schemaTable(schema: Json): string {
 }
 
 function parametersTable(parameters: Json[], components: Json): string {
-  const resolved = parameters.map((p) =>
-    p.$ref ? components.parameters[String(p.$ref).split('/').pop() as string] : p,
-  );
+  const resolved = resolvedParameters(parameters, components);
   if (resolved.length === 0) return '';
   const rows = resolved.map(
     (

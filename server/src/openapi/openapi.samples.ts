@@ -47,10 +47,15 @@ interface ExampleCall {
   answer: string;
 }
 
-function exampleCall({ method, path, operation, components }: SampledOperation): ExampleCall {
-  const parameters: Json[] = (operation.parameters ?? []).map((p: Json) =>
+/** An operation's parameters with every `$ref` to `components.parameters` followed. */
+export function resolvedParameters(parameters: Json[], components: Json): Json[] {
+  return parameters.map((p) =>
     p.$ref ? components.parameters?.[String(p.$ref).split('/').pop() as string] : p,
   );
+}
+
+function exampleCall({ method, path, operation, components }: SampledOperation): ExampleCall {
+  const parameters = resolvedParameters(operation.parameters ?? [], components);
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
     const parameter = parameters.find((p) => p?.in === 'path' && p.name === name);
     return [name, String(parameter?.example ?? `${name}_…`)] as [string, string];
