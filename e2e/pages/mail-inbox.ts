@@ -1,11 +1,12 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { mailUrl } from '../support/stack.ts';
 
 /** The mail catcher's inbox that `npm start` runs, as a buyer reading their mail meets it. */
 export class MailInbox {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page.goto(process.env.E2E_MAIL_URL as string);
+    await this.page.goto(mailUrl());
   }
 
   /** The newest mail to `recipient` whose subject matches, once it has arrived (the inbox refreshes itself). */

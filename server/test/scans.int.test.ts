@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketQrCode } from '../src/checkout/checkout.service.ts';
 import { DEMO_TEST_KEY } from '../src/demo/seed.ts';
-import { type AuthenticatedKey, findActiveKey } from '../src/promoters/promoters.store.ts';
+import type { Principal } from '../src/access/principal.ts';
+import { findActiveKey } from '../src/promoters/promoters.store.ts';
 import { scanTicket } from '../src/scans/scans.service.ts';
 import { qrSvg } from '../src/tickets/qr-image.ts';
 import { getTicket } from '../src/tickets/tickets.service.ts';
@@ -13,7 +14,7 @@ import { type PaidStack, startPaidStack } from './stripe-fixture.ts';
 let stack: PaidStack;
 let server: TestServer;
 let promoter: ReturnType<typeof api>;
-let door: AuthenticatedKey;
+let door: Principal;
 let rival: { key: string; venueId: string };
 
 beforeAll(async () => {

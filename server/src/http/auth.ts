@@ -1,14 +1,16 @@
 import type { Context, Next } from 'koa';
 import type { Database } from '../db/database.ts';
 import { modeOfKey } from '../promoters/api-keys.ts';
-import { type AuthenticatedKey, findActiveKey } from '../promoters/promoters.store.ts';
+import type { Principal } from '../access/principal.ts';
+import { may, type Permission } from '../access/roles.ts';
+import { findActiveKey } from '../promoters/promoters.store.ts';
 import { ApiError } from './errors.ts';
 
 declare module 'koa' {
   interface DefaultState {
     requestId: string;
     apiVersion: string;
-    auth?: AuthenticatedKey;
+    auth?: Principal;
   }
 }
 
@@ -59,8 +61,29 @@ export function requireApiKey() {
   };
 }
 
+/**
+ * Guards a promoter route: the caller must be a key or a signed-in person acting for a promoter,
+ * and their role must hold `permission` (access/roles.ts).
+ */
+export function permit(permission: Permission) {
+  return async function needPermission(ctx: Context, next: Next) {
+    const auth = ctx.state.auth;
+    if (!auth) {
+      throw new ApiError(
+        401,
+        'auth.missing_key',
+        'Send your secret key as `Authorization: Bearer er_test_…`.',
+      );
+    }
+    if (!may(auth.role, permission)) {
+      throw new ApiError(403, 'auth.forbidden', `Your role (${auth.role}) does not allow ${permission}.`);
+    }
+    await next();
+  };
+}
+
 /** The authenticated key of a request behind `requireApiKey()`. */
-export function authOf(ctx: Context): AuthenticatedKey {
+export function authOf(ctx: Context): Principal {
   const auth = ctx.state.auth;
   if (!auth)
     throw new ApiError(401, 'auth.missing_key', 'Send your secret key as `Authorization: Bearer er_test_…`.');

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   'route.not_found': 'No endpoint answers at this method and path.',
   'auth.missing_key': 'No Bearer API key was sent.',
   'auth.invalid_key': 'The API key is unknown or revoked.',
+  'auth.forbidden': "The caller's role does not hold the permission this route needs.",
   'auth.live_mode_unavailable':
     'Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.',
   'api_key.not_found': 'No API key with this id belongs to you in this mode.',

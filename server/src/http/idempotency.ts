@@ -42,7 +42,7 @@ export function idempotency(options: IdempotencyOptions) {
       throw new ApiError(400, 'idempotency.invalid_key', 'Idempotency-Key must be 1 to 255 characters.');
     }
 
-    const scope = ctx.state.auth ? `key:${ctx.state.auth.keyId}` : `client:${ctx.ip}`;
+    const scope = ctx.state.auth ? `key:${ctx.state.auth.callerId}` : `client:${ctx.ip}`;
     const fingerprint = fingerprintOf(ctx.method, ctx.path, body);
     const claim = { scope, key, fingerprint, retentionHours, abandonAfterSeconds };
 

@@ -8,6 +8,13 @@ export const COMPONENTS = {
       scheme: 'bearer',
       description: 'A secret key: `er_test_…` for test mode, `er_live_…` for live mode.',
     },
+    sessionCookie: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'er_session',
+      description:
+        "A dashboard sign-in. Requests that change state also send the session's `X-CSRF-Token`.",
+    },
   },
   parameters: {
     ApiVersion: {

@@ -46,6 +46,7 @@ const SECURITY: Record<Access, Json[]> = {
   public: [],
   secretKeyOrClientSecret: [{ bearerAuth: [] }, {}],
   stripeSignature: [],
+  session: [{ sessionCookie: [] }],
 };
 
 /** Methods whose body the JSON parser reads, on every route, whether or not the route uses it. */

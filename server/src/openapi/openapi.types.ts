@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import type { Permission } from '../access/roles.ts';
 import type { ErrorCode } from '../http/errors.ts';
 
 /**
- * Who may call an operation: a secret key; anyone; a secret key or the session's client secret
- * (checkout, from a buyer's browser); Stripe, proven by its signature.
+ * Who may call an operation: a secret key (or a signed-in person acting for a promoter); anyone;
+ * a secret key or the session's client secret (checkout, from a buyer's browser); Stripe, proven by
+ * its signature; a signed-in person, whichever promoter (their own session and memberships).
  */
-export type Access = 'secretKey' | 'public' | 'secretKeyOrClientSecret' | 'stripeSignature';
+export type Access = 'secretKey' | 'public' | 'secretKeyOrClientSecret' | 'stripeSignature' | 'session';
 
 /** What the API reference says about one route, beside the zod schemas its handler validates with. */
 export interface OperationDoc {
@@ -14,6 +16,8 @@ export interface OperationDoc {
   /** The section the operation is listed under. */
   tag: string;
   access: Access;
+  /** What the caller's role must hold (access/roles.ts), on routes that act for a promoter. */
+  permission?: Permission;
   /** Path parameters by name (`:id`); a parameter without one is a plain string. */
   params?: Record<string, z.ZodType>;
   /** The query schema; its properties become query parameters. */

@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors.ts';
 import { formatMoney } from '../lib/money.ts';
 import { withPaymentErrors } from '../payments/payment-errors.ts';
 import type { PaymentGateway, PaymentProviderError, StripeRefund } from '../payments/payment-gateway.ts';
-import type { AuthenticatedKey } from '../promoters/promoters.store.ts';
+import type { Principal } from '../access/principal.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import { queueRefundMail } from './order-mails.ts';
 import type { Order } from './orders.mapper.ts';
@@ -39,7 +39,7 @@ export interface RefundRequest {
 export async function refundOrder(
   db: Database,
   payments: PaymentGateway,
-  caller: AuthenticatedKey,
+  caller: Principal,
   orderId: string,
   request: RefundRequest,
 ): Promise<Order> {
@@ -50,7 +50,7 @@ export async function refundOrder(
     throw new ApiError(409, 'order.not_refundable', `Order '${order.id}' was free: no payment was taken.`);
   }
   const amount = refundableAmount(order, request.amount);
-  const key = stripeRefundKey(order, amount, caller.keyId, request.idempotencyKey);
+  const key = stripeRefundKey(order, amount, caller.callerId, request.idempotencyKey);
   const refund = await withPaymentErrors(
     () => payments.refundPaymentIntent(intentId, key, amount, { orderId: order.id }),
     refundAnswers,
@@ -111,11 +111,11 @@ function refundableAmount(order: OrderRow, asked: number | undefined): number {
 function stripeRefundKey(
   order: OrderRow,
   amount: number,
-  keyId: string,
+  callerId: string,
   idempotencyKey: string | null,
 ): string {
   if (!idempotencyKey) return `refund_${order.id}_${order.amount_refunded}_${amount}`;
-  const digest = createHash('sha256').update(`${keyId}\n${idempotencyKey}`).digest('hex').slice(0, 32);
+  const digest = createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 32);
   return `refund_${order.id}_${digest}`;
 }
 

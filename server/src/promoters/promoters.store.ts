@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { ApiKeysTable, Executor } from '../db/database.ts';
 import { fetchPage } from '../db/paging.ts';
+import type { Principal } from '../access/principal.ts';
 import type { Owner } from '../events/events.store.ts';
 import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
@@ -8,21 +9,24 @@ import { hashApiKey, type Mode } from './api-keys.ts';
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
-export interface AuthenticatedKey {
-  keyId: string;
-  promoterId: string;
-  mode: Mode;
-}
-
-/** Finds the promoter behind a live (not revoked) key, by its hash. */
-export async function findActiveKey(db: Executor, key: string): Promise<AuthenticatedKey | undefined> {
+/** Finds the promoter behind a live (not revoked) key, by its hash; the key acts as its owner. */
+export async function findActiveKey(db: Executor, key: string): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('api_keys')
     .select(['id', 'promoter_id', 'mode'])
     .where('key_hash', '=', hashApiKey(key))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row && { keyId: row.id, promoterId: row.promoter_id, mode: row.mode };
+  return (
+    row && {
+      promoterId: row.promoter_id,
+      mode: row.mode,
+      role: 'owner',
+      callerId: row.id,
+      keyId: row.id,
+      personId: null,
+    }
+  );
 }
 
 export async function insertPromoter(db: Executor, promoter: { id?: string; name: string }): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { newId } from '../lib/ids.ts';
-import type { AuthenticatedKey } from '../promoters/promoters.store.ts';
+import type { Principal } from '../access/principal.ts';
 import { checkPayload, parsePayload } from '../tickets/qr.ts';
 import { ticketQrOf } from '../tickets/tickets.mapper.ts';
 import { findOwnedTicket } from '../tickets/tickets.store.ts';
@@ -17,7 +17,7 @@ import { findScanTime, recordScan } from './scans.store.ts';
  */
 export async function scanTicket(
   db: Database,
-  scanner: AuthenticatedKey,
+  scanner: Principal,
   input: ScanInput,
   now: Date,
 ): Promise<ScanResult> {
