@@ -1,17 +1,16 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, KeyboardBuyer, type Mode, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { KeyboardBuyer } from './pages/keyboard-buyer.ts';
+import { TEST_CARDS } from './support/cards.ts';
+import { DEMO_PAGES } from './support/demo-site.ts';
+import { demoUrl } from './support/stack.ts';
 
 // WCAG 2.2 AA as axe-core checks it, on the whole page a buyer sees (the venue's page, the widget and
 // every frame in it), at the tier list and at the payment step, in each mode and theme; and a purchase
 // made with the keyboard alone.
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PAGES: Record<Mode, Record<'light' | 'dark', string>> = {
-  inline: { light: '/', dark: '/dark.html' },
-  modal: { light: '/modal.html', dark: '/modal-dark.html' },
-  iframe: { light: '/iframe.html', dark: '/iframe-dark.html' },
-};
 
 /** axe's violations as one line each (rule, what it asks, where), so a failure reads without a debugger. */
 async function violations(page: Page): Promise<string[]> {
@@ -29,7 +28,7 @@ for (const mode of ['inline', 'modal', 'iframe'] as const) {
       test('axe finds no WCAG 2.2 AA violations at the tier list or at the payment step', async ({
         checkout,
       }) => {
-        await checkout.open(PAGES[mode][theme]);
+        await checkout.open(DEMO_PAGES[mode][theme]);
         expect(await violations(checkout.page), 'at the tier list').toEqual([]);
 
         await checkout.choose('Early bird', 1);
@@ -70,7 +69,7 @@ test.describe('a keyboard-only purchase', () => {
   }
 
   test('inline: from page load to confirmation', async ({ checkout, page }) => {
-    await page.goto(`${process.env.E2E_DEMO_URL}/`);
+    await page.goto(demoUrl('/'));
     await expect(checkout.widget.getByRole('heading', { name: 'Mura Masa · UK tour' })).toBeVisible();
     await buyWithKeyboard(new KeyboardBuyer(checkout));
   });
@@ -79,7 +78,7 @@ test.describe('a keyboard-only purchase', () => {
     test.use({ mode: 'modal' });
 
     test('from page load to confirmation, then Escape back to the page', async ({ checkout, page }) => {
-      await page.goto(`${process.env.E2E_DEMO_URL}/modal.html`);
+      await page.goto(demoUrl('/modal.html'));
       const buyer = new KeyboardBuyer(checkout);
       await buyer.tabTo(/^Get tickets · from £12\.00$/);
       await buyer.press('Enter');

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
-import { expect, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { TEST_CARDS } from './support/cards.ts';
 
 // A right-to-left override (U+202E) in a promoter's text must stay inside that text: without
 // isolation it reverses whatever follows it on the line, here the date of the event.
@@ -47,9 +48,9 @@ const ALL_TRUE = { textIsolated: true, dateOutsideIt: true, dateIsolated: true, 
 
 test('an override character in the venue’s city reverses neither the date nor anything else', async ({
   checkout,
-  backend,
+  promoterBackend,
 }) => {
-  const event = await backend.putEventOnSale({
+  const event = await promoterBackend.putEventOnSale({
     title: `${RLO}Bidi night`,
     venue: { name: `${RLO}Strange Brew`, city: `${RLO}Bristol`, timezone: 'Europe/London' },
   });

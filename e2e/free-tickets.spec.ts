@@ -1,22 +1,20 @@
 import type { Locator, Page } from '@playwright/test';
-import type { WidgetEvent } from '../sdks/js/src/openapi.ts';
-import { type Checkout, expect, HostedCheckout, type Mode, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import type { Checkout } from './pages/checkout.ts';
+import { widgetEvent } from './support/api-client.ts';
+import { DEMO_PAGES } from './support/demo-site.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { demoUrl } from './support/stack.ts';
 
 // A promoter puts a free tier on sale; a buyer takes tickets without a card form, in every mode and
 // on the hosted page, and gets them with their QR codes. Stripe's code is never fetched. Screenshots
 // land in e2e/artifacts/screenshots/free-<mode>-<theme>[-confirmed].png.
 
 const GUEST_LIST = { name: 'Guest list', slug: 'guest-list', price: 0, stock: 20 };
-const PAGES: Record<Mode, Record<'light' | 'dark', string>> = {
-  inline: { light: '/', dark: '/dark.html' },
-  modal: { light: '/modal.html', dark: '/modal-dark.html' },
-  iframe: { light: '/iframe.html', dark: '/iframe-dark.html' },
-};
 
 /** Every request for Stripe's code (stripe-loader.js, or Stripe.js from its own origin) the page makes. */
 async function stripeRequests(page: Page, eventId: string): Promise<string[]> {
-  const res = await fetch(`${process.env.E2E_API_URL}/v1/widget/events/${eventId}`);
-  const { payments } = (await res.json()) as WidgetEvent;
+  const { payments } = await widgetEvent(eventId);
   const stripeOrigin = new URL(payments.stripeJsUrl ?? 'https://js.stripe.com').origin;
   const seen: string[] = [];
   page.on('request', (request) => {
@@ -63,11 +61,11 @@ for (const mode of ['inline', 'modal', 'iframe'] as const) {
 
       test('a buyer gets two free tickets without a card and sees their QR codes', async ({
         checkout,
-        backend,
+        promoterBackend,
       }, testInfo) => {
-        const event = await backend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
+        const event = await promoterBackend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
         const stripe = await stripeRequests(checkout.page, event.id);
-        await checkout.open(PAGES[mode][theme], event);
+        await checkout.open(DEMO_PAGES[mode][theme], event);
         if (mode === 'modal') await expect(checkout.opener).toHaveText('Get tickets');
         const fullPage = mode !== 'modal';
         await getTwoFreeTickets(checkout, () =>
@@ -81,7 +79,7 @@ for (const mode of ['inline', 'modal', 'iframe'] as const) {
           amount: 0,
           currency: 'gbp',
         });
-        expect(await backend.available()).toBe(GUEST_LIST.stock - 2);
+        expect(await promoterBackend.available()).toBe(GUEST_LIST.stock - 2);
         expect(stripe, 'requests for Stripe’s code').toEqual([]);
       });
     });
@@ -90,32 +88,33 @@ for (const mode of ['inline', 'modal', 'iframe'] as const) {
 
 test.describe('free tickets on the hosted checkout page', () => {
   test('the buyer gets the ticket the promoter’s backend held and sees its QR code', async ({
-    page,
-    backend,
+    hosted,
+    promoterBackend,
   }, testInfo) => {
-    const event = await backend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
-    const stripe = await stripeRequests(page, event.id);
-    const session = await backend.createSession(1, 'ada@example.com', { tier: 'guest-list', stay: true });
-    const hosted = new HostedCheckout(page);
-    await page.goto(session.url);
+    const event = await promoterBackend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
+    const stripe = await stripeRequests(hosted.page, event.id);
+    const session = await promoterBackend.createSession(1, 'ada@example.com', {
+      tier: 'guest-list',
+      stay: true,
+    });
+    await hosted.page.goto(session.url);
     await expect(hosted.title).toHaveText('Guest night');
     await expect(hosted.paymentFrame.locator(':root')).toHaveCount(0);
     await hosted.getFreeTickets();
 
     await expect(hosted.confirmation).toHaveText("You're going to Guest night");
     await expectTickets(hosted.tickets, 1);
-    await saveScreenshot(page, testInfo, 'free-hosted-confirmed');
-    expect((await backend.session(session.id)).status).toBe('complete');
+    await saveScreenshot(hosted.page, testInfo, 'free-hosted-confirmed');
+    expect((await promoterBackend.session(session.id)).status).toBe('complete');
     expect(stripe, 'requests for Stripe’s code').toEqual([]);
   });
 
-  test('with a successUrl, the buyer lands on the promoter’s page', async ({ page, backend }) => {
-    await backend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
-    const session = await backend.createSession(1, 'ada@example.com', { tier: 'guest-list' });
-    const hosted = new HostedCheckout(page);
-    await page.goto(session.url);
+  test('with a successUrl, the buyer lands on the promoter’s page', async ({ hosted, promoterBackend }) => {
+    await promoterBackend.putEventOnSale({ title: 'Guest night', tiers: [GUEST_LIST] });
+    const session = await promoterBackend.createSession(1, 'ada@example.com', { tier: 'guest-list' });
+    await hosted.page.goto(session.url);
     await hosted.getFreeTickets();
-    await expect(page).toHaveURL(`${process.env.E2E_DEMO_URL}/?paid=${session.id}`);
-    expect((await backend.session(session.id)).order?.tickets).toHaveLength(1);
+    await expect(hosted.page).toHaveURL(demoUrl(`/?paid=${session.id}`));
+    expect((await promoterBackend.session(session.id)).order?.tickets).toHaveLength(1);
   });
 });

@@ -1,16 +1,16 @@
-import { expect, TEST_CARDS, hostedTest as test } from './fixtures.ts';
-
-const DEMO = () => process.env.E2E_DEMO_URL as string;
+import { expect, test } from './fixtures.ts';
+import { TEST_CARDS } from './support/cards.ts';
+import { apiUrl, demoUrl } from './support/stack.ts';
 
 test.describe('hosted checkout of a session the promoter’s backend created', () => {
   test('the buyer pays on the hosted page and lands on the promoter’s success page', async ({
-    backend,
+    backendWithEvent,
     hosted,
   }, testInfo) => {
-    const session = await backend.createSession(2, 'ada@example.com');
+    const session = await backendWithEvent.createSession(2, 'ada@example.com');
     await hosted.open(session.url);
     // The client secret travelled in the fragment, and does not stay in the address bar.
-    await expect(hosted.page).toHaveURL(`${process.env.E2E_API_URL}/embed.html`);
+    await expect(hosted.page).toHaveURL(apiUrl('/embed.html'));
     await expect(hosted.title).toHaveText('Hosted checkout night');
     await expect(hosted.main).toContainText('Tickets will be emailed to ada@example.com');
     await expect(hosted.main.getByRole('timer')).toContainText(/Tickets held for 1[45]:\d\d/);
@@ -22,18 +22,18 @@ test.describe('hosted checkout of a session the promoter’s backend created', (
 
     await hosted.pay(TEST_CARDS.visa);
 
-    await expect(hosted.page).toHaveURL(`${DEMO()}/?paid=${session.id}`);
-    const paid = await backend.session(session.id);
+    await expect(hosted.page).toHaveURL(demoUrl(`/?paid=${session.id}`));
+    const paid = await backendWithEvent.session(session.id);
     expect(paid.status).toBe('complete');
     expect(paid.order?.tickets).toHaveLength(2);
-    expect(await backend.available()).toBe(backend.stock - 2);
+    expect(await backendWithEvent.available()).toBe(backendWithEvent.stock - 2);
   });
 
   test('a declined card, then a reload, and the buyer still pays once for the same seats', async ({
-    backend,
+    backendWithEvent,
     hosted,
   }) => {
-    const session = await backend.createSession(1, 'grace@example.com');
+    const session = await backendWithEvent.createSession(1, 'grace@example.com');
     await hosted.open(session.url);
     await hosted.pay(TEST_CARDS.declined);
     await expect(hosted.error).toHaveText(/Your card was declined\./);
@@ -43,28 +43,28 @@ test.describe('hosted checkout of a session the promoter’s backend created', (
     await expect(hosted.title).toHaveText('Hosted checkout night');
     await hosted.pay(TEST_CARDS.visa);
 
-    await expect(hosted.page).toHaveURL(`${DEMO()}/?paid=${session.id}`);
-    expect((await backend.session(session.id)).order?.tickets).toHaveLength(1);
-    expect(await backend.available()).toBe(backend.stock - 1);
+    await expect(hosted.page).toHaveURL(demoUrl(`/?paid=${session.id}`));
+    expect((await backendWithEvent.session(session.id)).order?.tickets).toHaveLength(1);
+    expect(await backendWithEvent.available()).toBe(backendWithEvent.stock - 1);
   });
 
   test('cancelling returns the buyer to the promoter’s site and releases the seats', async ({
-    backend,
+    backendWithEvent,
     hosted,
   }) => {
-    const session = await backend.createSession(3, 'alan@example.com');
-    expect(await backend.available()).toBe(backend.stock - 3);
+    const session = await backendWithEvent.createSession(3, 'alan@example.com');
+    expect(await backendWithEvent.available()).toBe(backendWithEvent.stock - 3);
     await hosted.open(session.url);
 
     await hosted.cancel();
 
-    await expect(hosted.page).toHaveURL(`${DEMO()}/`);
-    expect((await backend.session(session.id)).status).toBe('cancelled');
-    expect(await backend.available()).toBe(backend.stock);
+    await expect(hosted.page).toHaveURL(demoUrl('/'));
+    expect((await backendWithEvent.session(session.id)).status).toBe('cancelled');
+    expect(await backendWithEvent.available()).toBe(backendWithEvent.stock);
   });
 
-  test('a link with the wrong secret says it is not valid', async ({ backend, hosted }) => {
-    const session = await backend.createSession(1, 'ada@example.com');
+  test('a link with the wrong secret says it is not valid', async ({ backendWithEvent, hosted }) => {
+    const session = await backendWithEvent.createSession(1, 'ada@example.com');
     await hosted.page.goto(session.url.replace(/secret=[^&]+/, 'secret=cs_guessed_secret_0000'));
     await expect(hosted.title).toHaveText('This checkout link is not valid.');
     await expect(hosted.paymentFrame.getByLabel('Card number')).toHaveCount(0);

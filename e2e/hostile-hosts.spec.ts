@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { Checkout, expect, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { Checkout } from './pages/checkout.ts';
+import { TEST_CARDS } from './support/cards.ts';
+import { demoUrl } from './support/stack.ts';
 
 // Pages that break embeds elsewhere: global CSS that restyles everything, a strict Content-Security-Policy,
 // a single-page app that mounts and unmounts on navigation, and two widgets on one page.
@@ -40,7 +43,7 @@ test.describe('a page with aggressive global CSS', () => {
     await calm.continueWith('ada@example.com');
     const calmCardHeight = await calm.cardFormHeight();
 
-    await page.goto(`${process.env.E2E_DEMO_URL}/hostile-css.html`);
+    await page.goto(demoUrl('/hostile-css.html'));
     const checkout = new Checkout(page, 'inline', ticketsSection(page));
     await checkout.show();
     expect(await looks(checkout.widget.getByRole('button', { name: 'Add one Early bird ticket' }))).toEqual(
@@ -70,7 +73,7 @@ test.describe('a page with aggressive global CSS', () => {
       title: (await looks(calm.widget.getByRole('heading', { name: 'Mura Masa · UK tour' }).first())).style,
     };
 
-    await page.goto(`${process.env.E2E_DEMO_URL}/hostile-css.html`);
+    await page.goto(demoUrl('/hostile-css.html'));
     const checkout = new Checkout(page, 'modal');
     // Compare the loaded button, not its brief 'Get tickets' loading state.
     await expect(checkout.opener).toHaveAccessibleName(/from £12\.00/);
@@ -105,7 +108,7 @@ test.describe('a page served with a strict Content-Security-Policy', () => {
       );
     });
 
-    const response = await page.goto(`${process.env.E2E_DEMO_URL}/strict-csp.html`);
+    const response = await page.goto(demoUrl('/strict-csp.html'));
     expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' /);
     await checkout.show();
     await checkout.choose('Early bird', 1);
@@ -128,7 +131,7 @@ test.describe('a single-page app', () => {
     checkout,
     page,
   }) => {
-    await page.goto(`${process.env.E2E_DEMO_URL}/spa/`);
+    await page.goto(demoUrl('/spa/'));
     await appNav(page).getByRole('link', { name: 'Tickets' }).click();
     await checkout.show();
     // The one global the widget defines, kept to compare with after the navigations.
@@ -167,7 +170,7 @@ test.describe('a single-page app', () => {
   });
 
   test('a link straight to the Tickets view shows the widget', async ({ checkout, page }) => {
-    await page.goto(`${process.env.E2E_DEMO_URL}/spa/tickets`);
+    await page.goto(demoUrl('/spa/tickets'));
     await checkout.show();
     await expect(page.locator('[data-entryrate-event]')).toHaveCount(1);
   });
@@ -180,7 +183,7 @@ test.describe('two widgets on one page', () => {
     checkout: quick,
     page,
   }) => {
-    await page.goto(`${process.env.E2E_DEMO_URL}/two.html`);
+    await page.goto(demoUrl('/two.html'));
     const full = new Checkout(page, 'inline', ticketsSection(page));
     await full.show();
     await full.choose('Early bird', 2);

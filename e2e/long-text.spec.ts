@@ -1,4 +1,7 @@
-import { type Checkout, expect, HostedCheckout, type Mode, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import type { Checkout } from './pages/checkout.ts';
+import { DEMO_PAGES, type Mode, type Theme } from './support/demo-site.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 // A promoter may fill every field to the API's limit with one unbroken word (events.schema.ts: title
 // 200, tier names 80; venues.schema.ts: venue 200, city 100), and a buyer may give a long address.
@@ -16,11 +19,6 @@ const TIERS = [
   { name: OTHER_TIER, slug: 'long-two', price: 1800, stock: 20 },
 ];
 
-const PAGES: Record<Exclude<Mode, 'iframe'>, Record<'light' | 'dark', string>> = {
-  inline: { light: '/', dark: '/dark.html' },
-  modal: { light: '/modal.html', dark: '/modal-dark.html' },
-};
-
 /** Nothing the buyer sees is wider than the phone: the page, the iframe's page, the dialog. */
 async function expectFits(checkout: Checkout, step: string) {
   for (const [where, width] of Object.entries(await checkout.widths())) {
@@ -28,24 +26,24 @@ async function expectFits(checkout: Checkout, step: string) {
   }
 }
 
-const cases: [Mode, 'light' | 'dark', string][] = [
-  ['inline', 'light', PAGES.inline.light],
-  ['inline', 'dark', PAGES.inline.dark],
-  ['modal', 'light', PAGES.modal.light],
-  ['modal', 'dark', PAGES.modal.dark],
-  ['iframe', 'light', '/iframe.html'],
+const cases: [Mode, Theme][] = [
+  ['inline', 'light'],
+  ['inline', 'dark'],
+  ['modal', 'light'],
+  ['modal', 'dark'],
+  ['iframe', 'light'],
 ];
 
-for (const [mode, theme, pathname] of cases) {
+for (const [mode, theme] of cases) {
   test.describe(`${mode} checkout, ${theme} theme, on a 360 × 740 phone`, () => {
     test.use({ mode, viewport: PHONE, hasTouch: true });
 
     test('text at the API’s maximum lengths wraps at the tier list and at payment', async ({
       checkout,
-      backend,
+      promoterBackend,
     }, testInfo) => {
-      const event = await backend.putEventOnSale({ title: TITLE, tiers: TIERS, venue: VENUE });
-      await checkout.open(pathname, event);
+      const event = await promoterBackend.putEventOnSale({ title: TITLE, tiers: TIERS, venue: VENUE });
+      await checkout.open(DEMO_PAGES[mode][theme], event);
       await expect(checkout.tierRow(TIER)).toBeVisible();
       await expectFits(checkout, 'the tier list');
       const fullPage = mode !== 'modal';
@@ -63,14 +61,18 @@ for (const [mode, theme, pathname] of cases) {
 test.describe('hosted checkout on a 360 × 740 phone', () => {
   test.use({ viewport: PHONE, hasTouch: true });
 
-  test('text at the API’s maximum lengths wraps at payment', async ({ page, backend }, testInfo) => {
-    await backend.putEventOnSale({ title: TITLE, tiers: TIERS, venue: VENUE });
-    const session = await backend.createSession(2, EMAIL, { tier: 'long-one' });
-    const hosted = new HostedCheckout(page);
+  test('text at the API’s maximum lengths wraps at payment', async ({
+    hosted,
+    promoterBackend,
+  }, testInfo) => {
+    await promoterBackend.putEventOnSale({ title: TITLE, tiers: TIERS, venue: VENUE });
+    const session = await promoterBackend.createSession(2, EMAIL, { tier: 'long-one' });
     await hosted.open(session.url);
     await expect(hosted.title).toHaveText(TITLE);
     await expect(hosted.main).toContainText(EMAIL);
-    expect(await page.locator(':root').evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await saveScreenshot(page, testInfo, 'long-hosted-payment');
+    expect(await hosted.page.locator(':root').evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await saveScreenshot(hosted.page, testInfo, 'long-hosted-payment');
   });
 });

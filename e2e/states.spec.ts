@@ -1,4 +1,6 @@
-import { expect, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { TEST_CARDS } from './support/cards.ts';
+import { demoUrl } from './support/stack.ts';
 
 // Every state a buyer can meet that the real stack can produce from a browser. Tests that count seats
 // put an event of their own on sale, so that tests running beside them do not move the counts.
@@ -9,9 +11,9 @@ const STANDARD = { name: 'Standard', slug: 'standard', price: 1800 };
 test.describe('stock', () => {
   test('the last Early bird sells, and the next buyer finds the tier sold out', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({
+    const event = await promoterBackend.putEventOnSale({
       title: 'Last-one night',
       tiers: [
         { ...EARLY_BIRD, stock: 1 },
@@ -35,8 +37,8 @@ test.describe('stock', () => {
     await expect(checkout.widget.getByRole('button', { name: 'Add one Standard ticket' })).toBeEnabled();
   });
 
-  test('when every tier is gone the event says it is sold out', async ({ checkout, backend }) => {
-    const event = await backend.putEventOnSale({
+  test('when every tier is gone the event says it is sold out', async ({ checkout, promoterBackend }) => {
+    const event = await promoterBackend.putEventOnSale({
       title: 'Tiny room night',
       tiers: [{ ...EARLY_BIRD, stock: 1 }],
     });
@@ -53,9 +55,9 @@ test.describe('stock', () => {
 
   test('someone else holds the last ticket first: the buyer is told, and the tier shows sold out', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({
+    const event = await promoterBackend.putEventOnSale({
       title: 'Race night',
       tiers: [
         { ...EARLY_BIRD, stock: 1 },
@@ -64,7 +66,7 @@ test.describe('stock', () => {
     });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 1);
-    await backend.createSession(1, 'quicker@example.com');
+    await promoterBackend.createSession(1, 'quicker@example.com');
 
     await checkout.startCheckout('ada@example.com');
     await expect(checkout.error).toContainText(/Early bird/);
@@ -76,9 +78,9 @@ test.describe('stock', () => {
 test.describe('paying', () => {
   test('declined cards say why, and the buyer pays with another for exactly one order', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({ title: 'Declines night' });
+    const event = await promoterBackend.putEventOnSale({ title: 'Declines night' });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 1);
     await checkout.continueWith('grace@example.com');
@@ -92,14 +94,14 @@ test.describe('paying', () => {
 
     await expect(checkout.confirmation).toBeVisible();
     await expect(checkout.tickets).toHaveCount(1);
-    expect(await backend.available()).toBe(backend.stock - 1);
+    expect(await promoterBackend.available()).toBe(promoterBackend.stock - 1);
   });
 
   test('3-D Secure: the buyer completes the bank’s challenge and gets the tickets', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({ title: 'Secure night' });
+    const event = await promoterBackend.putEventOnSale({ title: 'Secure night' });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 2);
     await checkout.continueWith('ada@example.com');
@@ -113,9 +115,9 @@ test.describe('paying', () => {
 
   test('3-D Secure: a failed challenge is explained, and another card still pays', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({ title: 'Insecure night' });
+    const event = await promoterBackend.putEventOnSale({ title: 'Insecure night' });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 1);
     await checkout.continueWith('ada@example.com');
@@ -126,16 +128,16 @@ test.describe('paying', () => {
     await expect(checkout.confirmation).toHaveCount(0);
     await checkout.pay(TEST_CARDS.visa);
     await expect(checkout.confirmation).toBeVisible();
-    expect(await backend.available()).toBe(backend.stock - 1);
+    expect(await promoterBackend.available()).toBe(promoterBackend.stock - 1);
   });
 });
 
 test.describe('connection and page life', () => {
   test('offline at Continue: the buyer is told, and once back online the same tap holds the tickets once', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
-    const event = await backend.putEventOnSale({ title: 'Offline night' });
+    const event = await promoterBackend.putEventOnSale({ title: 'Offline night' });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 2);
 
@@ -147,13 +149,16 @@ test.describe('connection and page life', () => {
     await checkout.page.context().setOffline(false);
     await checkout.widget.getByRole('button', { name: /^Continue/ }).click();
     await expect(checkout.paymentFrame.getByLabel('Card number')).toBeVisible();
-    expect(await backend.available()).toBe(backend.stock - 2);
+    expect(await promoterBackend.available()).toBe(promoterBackend.stock - 2);
     await checkout.pay(TEST_CARDS.visa);
     await expect(checkout.confirmation).toBeVisible();
   });
 
-  test('a reload at the payment step resumes the same hold and countdown', async ({ checkout, backend }) => {
-    const event = await backend.putEventOnSale({ title: 'Reload night' });
+  test('a reload at the payment step resumes the same hold and countdown', async ({
+    checkout,
+    promoterBackend,
+  }) => {
+    const event = await promoterBackend.putEventOnSale({ title: 'Reload night' });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 2);
     await checkout.continueWith('ada@example.com');
@@ -166,20 +171,20 @@ test.describe('connection and page life', () => {
     const after = await checkout.holdLeft();
     expect(after, 'the countdown carried on').toBeLessThan(before);
     expect(after).toBeGreaterThan(before - 30);
-    expect(await backend.available(), 'no second hold').toBe(backend.stock - 2);
+    expect(await promoterBackend.available(), 'no second hold').toBe(promoterBackend.stock - 2);
 
     await checkout.pay(TEST_CARDS.visa);
     await expect(checkout.confirmation).toBeVisible();
     await expect(checkout.tickets).toHaveCount(2);
-    expect(await backend.available()).toBe(backend.stock - 2);
+    expect(await promoterBackend.available()).toBe(promoterBackend.stock - 2);
   });
 
   test('a hold that runs out says so, releases the tickets and lets the buyer start again', async ({
     checkout,
-    backend,
+    promoterBackend,
   }) => {
     test.slow(); // the shortest hold an event can have is one minute
-    const event = await backend.putEventOnSale({ title: 'Short-hold night', holdMinutes: 1 });
+    const event = await promoterBackend.putEventOnSale({ title: 'Short-hold night', holdMinutes: 1 });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 1);
     await checkout.continueWith('ada@example.com');
@@ -189,13 +194,13 @@ test.describe('connection and page life', () => {
       timeout: 90_000,
     });
     expect((await checkout.heard()).map((e) => e.type)).toContain('expired');
-    await expect.poll(() => backend.available(), { timeout: 15_000 }).toBe(backend.stock);
+    await expect.poll(() => promoterBackend.available(), { timeout: 15_000 }).toBe(promoterBackend.stock);
     await checkout.widget.getByRole('button', { name: 'Start again' }).click();
     await expect(checkout.tierRow('Early bird')).toBeVisible();
   });
 
   test('an event that does not exist says so clearly', async ({ checkout }) => {
-    await checkout.page.goto(`${process.env.E2E_DEMO_URL}/?event=evt_nope`);
+    await checkout.page.goto(demoUrl('/?event=evt_nope'));
     await expect(checkout.error).toHaveText(/not on sale|aren't on sale|No event/);
     await expect(checkout.widget.getByRole('group')).toHaveCount(0);
     await expect(checkout.widget.getByRole('button', { name: 'Try again' })).toHaveCount(0);

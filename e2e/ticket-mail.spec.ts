@@ -1,7 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { MailInbox } from './pages/mail-inbox.ts';
 import { TicketPage } from './pages/ticket-page.ts';
+import { TEST_CARDS } from './support/cards.ts';
 
 const buyer = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 
@@ -92,9 +93,13 @@ test.describe('tickets by email', () => {
     await expect(old.getByRole('heading', { level: 1 })).toContainText(/replaced/i);
   });
 
-  test('a rotating code changes on the ticket page while it is open', async ({ checkout, backend, page }) => {
+  test('a rotating code changes on the ticket page while it is open', async ({
+    checkout,
+    promoterBackend,
+    page,
+  }) => {
     test.setTimeout(90_000);
-    const event = await backend.putEventOnSale({ title: 'Rotating codes night', rotatingQr: true });
+    const event = await promoterBackend.putEventOnSale({ title: 'Rotating codes night', rotatingQr: true });
     await checkout.open('/', event);
     await checkout.choose('Early bird', 1);
     await checkout.continueWith(buyer('lin'));

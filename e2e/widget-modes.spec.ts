@@ -1,16 +1,13 @@
 import type { Locator } from '@playwright/test';
-import { type Checkout, expect, type Mode, saveScreenshot, TEST_CARDS, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import type { Checkout } from './pages/checkout.ts';
+import { TEST_CARDS } from './support/cards.ts';
+import { DEMO_PAGES } from './support/demo-site.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 // The purchase in every mode and theme the embed code offers, as a buyer on a desktop meets it, and the
 // modal on a phone. Each saves screenshots of the payment step and the confirmation to
 // e2e/artifacts/screenshots/<mode>-<theme>[-phone][-confirmed].png.
-
-type Theme = 'light' | 'dark';
-const PAGES: Record<Mode, Record<Theme, string>> = {
-  inline: { light: '/', dark: '/dark.html' },
-  modal: { light: '/modal.html', dark: '/modal-dark.html' },
-  iframe: { light: '/iframe.html', dark: '/iframe-dark.html' },
-};
 
 /** Two Early bird tickets, from the tier list to the tickets; the payment step is photographed as `shot`. */
 async function buyTwoEarlyBirds(checkout: Checkout, shot: () => Promise<void>) {
@@ -48,7 +45,7 @@ for (const mode of ['inline', 'modal', 'iframe'] as const) {
       test('a buyer pays for two Early bird tickets and the page hears each step', async ({
         checkout,
       }, testInfo) => {
-        await checkout.open(PAGES[mode][theme]);
+        await checkout.open(DEMO_PAGES[mode][theme]);
         expect(await checkout.looksDark(), `the ${theme} theme`).toBe(theme === 'dark');
         const fullPage = mode !== 'modal';
         await buyTwoEarlyBirds(checkout, () =>
@@ -65,7 +62,7 @@ test.describe('modal checkout on a 375 × 667 phone', () => {
   test.use({ mode: 'modal', viewport: { width: 375, height: 667 }, hasTouch: true });
 
   test('the dialog is a full-height sheet and the buyer pays in it', async ({ checkout }, testInfo) => {
-    await checkout.open(PAGES.modal.light);
+    await checkout.open(DEMO_PAGES.modal.light);
     const sheet = await checkout.widget.boundingBox();
     expect(sheet?.x).toBeCloseTo(0, 0);
     expect(sheet?.y).toBeCloseTo(0, 0);
@@ -84,11 +81,11 @@ test.describe('modal dialog', () => {
 
   test('keeps focus inside, closes with Escape or Close, releases the hold and gives focus back', async ({
     checkout,
-    backend,
+    promoterBackend,
     page,
   }) => {
-    const event = await backend.putEventOnSale({ title: 'Modal night' });
-    await checkout.open(PAGES.modal.light, event);
+    const event = await promoterBackend.putEventOnSale({ title: 'Modal night' });
+    await checkout.open(DEMO_PAGES.modal.light, event);
     await expect(checkout.opener).toHaveText('Get tickets · from £12.00');
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
@@ -97,11 +94,11 @@ test.describe('modal dialog', () => {
 
     await checkout.choose('Early bird', 2);
     await checkout.continueWith('ada@example.com');
-    expect(await backend.available()).toBe(backend.stock - 2);
+    expect(await promoterBackend.available()).toBe(promoterBackend.stock - 2);
     await page.keyboard.press('Escape');
     await expect(checkout.widget).toBeHidden();
     await expect(checkout.opener).toBeFocused();
-    await expect.poll(() => backend.available()).toBe(backend.stock);
+    await expect.poll(() => promoterBackend.available()).toBe(promoterBackend.stock);
     expect((await checkout.heard()).map((e) => e.type)).toContain('closed');
 
     await checkout.show();
@@ -111,7 +108,7 @@ test.describe('modal dialog', () => {
   });
 
   test('the page behind does not scroll while it is open', async ({ checkout, page }) => {
-    await checkout.open(PAGES.modal.light);
+    await checkout.open(DEMO_PAGES.modal.light);
     const before = await page.evaluate(() => window.scrollY);
     await page.mouse.move(5, 5); // over the backdrop, beside the dialog
     await page.mouse.wheel(0, 600);
@@ -126,7 +123,7 @@ test.describe('iframe checkout', () => {
   test('the frame takes its content’s height at each step, without inner scrolling or growing', async ({
     checkout,
   }) => {
-    await checkout.open(PAGES.iframe.light);
+    await checkout.open(DEMO_PAGES.iframe.light);
     const iframe = checkout.host.locator('iframe[title^="Tickets for"]');
     await expect(iframe).toHaveAttribute('src', /\/embed\.html\?event=/);
     const fits = async () => {
