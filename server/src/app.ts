@@ -7,6 +7,7 @@ import type { AppDeps } from './app.deps.ts';
 import { assetsRouter } from './assets/assets.routes.ts';
 import { checkoutRouter } from './checkout/checkout.routes.ts';
 import type { Config } from './config.ts';
+import { dashboardRouter } from './dashboard/dashboard.routes.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { docsRouter } from './docs/docs.routes.ts';
 import { eventsRouter } from './events/events.routes.ts';
@@ -134,6 +135,7 @@ export function createApp(
     storefrontRouter(deps),
     webhooksRouter(deps),
     payoutsRouter(deps),
+    dashboardRouter({ config }),
     openapiRouter({ routers: () => routersOf(koa), publicUrl: config.publicUrl }),
   ]) {
     koa.use(router.routes());

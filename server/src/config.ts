@@ -30,6 +30,7 @@ const envSchema = z.object({
     .optional(),
   PG_PORT: port(54329),
   PUBLIC_URL: z.string().url().optional(),
+  PREVIEW_URL: z.string().refine(isHttpUrl, 'must be an http(s) origin, such as https://preview.example.com').optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
@@ -105,6 +106,11 @@ export interface Config {
   /** How many reverse proxies in front of the API to trust for the client address (X-Forwarded-For). */
   trustProxy: number;
   publicUrl: string;
+  /**
+   * Another origin of this server where the dashboard's live widget preview runs, so nothing on it
+   * can reach the dashboard's cookies or pages; null when none is known (set PREVIEW_URL).
+   */
+  previewUrl: string | null;
   dataDir: string;
   stripe: StripeConfig;
   holdMinutes: number;
@@ -118,6 +124,18 @@ function simUrls(e: z.infer<typeof envSchema>): { apiUrl: string; publicUrl: str
   const apiUrl = (e.STRIPE_SIM_URL ?? `http://127.0.0.1:${e.STRIPE_SIM_PORT}`).replace(/\/$/, '');
   const publicUrl = e.STRIPE_SIM_PUBLIC_URL ?? `http://localhost:${new URL(apiUrl).port}`;
   return { apiUrl, publicUrl: publicUrl.replace(/\/$/, '') };
+}
+
+/**
+ * On a developer's machine the same server is a second origin under the other loopback name
+ * (`localhost` ↔ `127.0.0.1`); elsewhere there is no second origin without PREVIEW_URL.
+ */
+function otherLoopbackOrigin(publicUrl: string): string | null {
+  const url = new URL(publicUrl);
+  const other = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' }[url.hostname];
+  if (!other) return null;
+  url.hostname = other;
+  return url.origin;
 }
 
 function mailbox(text: string): { name: string; address: string } {
@@ -143,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     );
   }
   const production = e.NODE_ENV === 'production';
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   if (production && e.SMTP_URL && !e.MAIL_FROM) {
     throw new Error('Invalid configuration:\n  MAIL_FROM: set it with SMTP_URL, such as tickets@example.com');
   }
@@ -169,7 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
+    previewUrl: (e.PREVIEW_URL ?? otherLoopbackOrigin(publicUrl))?.replace(/\/$/, '') ?? null,
     dataDir: e.DATA_DIR,
     stripe,
     holdMinutes: e.HOLD_MINUTES,

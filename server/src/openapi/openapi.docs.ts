@@ -1,5 +1,6 @@
 import { assetsDocs } from '../assets/assets.openapi.ts';
 import { checkoutDocs } from '../checkout/checkout.openapi.ts';
+import { dashboardDocs } from '../dashboard/dashboard.openapi.ts';
 import { docsDocs } from '../docs/docs.openapi.ts';
 import { eventsDocs } from '../events/events.openapi.ts';
 import { healthDocs } from '../health/health.openapi.ts';
@@ -38,6 +39,7 @@ export const ROUTE_DOCS: RouteDocs = {
   ...storefrontDocs,
   ...webhooksDocs,
   ...payoutsDocs,
+  ...dashboardDocs,
   ...openapiDocs,
 };
 

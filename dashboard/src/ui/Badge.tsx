@@ -1,0 +1,26 @@
+type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
+
+const TONES: Record<string, Tone> = {
+  live: 'success',
+  paid: 'success',
+  valid: 'success',
+  enabled: 'success',
+  succeeded: 'success',
+  delivered: 'success',
+  draft: 'neutral',
+  pending: 'info',
+  in_transit: 'info',
+  partially_refunded: 'warning',
+  disabled: 'warning',
+  refunded: 'danger',
+  cancelled: 'danger',
+  void: 'danger',
+  failed: 'danger',
+  revoked: 'danger',
+};
+
+/** A status in words and colour (the words carry it alone; colour only helps). */
+export function Badge({ status, label }: { status: string; label?: string }) {
+  const tone = TONES[status] ?? 'neutral';
+  return <span class={`badge badge-${tone}`}>{label ?? status.replaceAll('_', ' ')}</span>;
+}
