@@ -43,6 +43,7 @@ const envSchema = z.object({
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
   HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   RATE_LIMIT_PER_KEY: positiveInt(200),
+  RATE_LIMIT_PER_PERSON: positiveInt(2000),
   RATE_LIMIT_KEY_MANAGEMENT: positiveInt(20),
   RATE_LIMIT_CHECKOUT: positiveInt(100),
   RATE_LIMIT_SCANS: positiveInt(1200),
@@ -114,7 +115,11 @@ export interface Config {
   dataDir: string;
   stripe: StripeConfig;
   holdMinutes: number;
-  rateLimits: { perKey: number; keyManagement: number; checkout: number; scans: number; ticketLinks: number };
+  rateLimits: {
+    perKey: number;
+    /** A signed-in person's dashboard requests: a screen makes several, a person moves fast. */
+    perPerson: number;
+    keyManagement: number; checkout: number; scans: number; ticketLinks: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   mail: MailConfig;
 }
@@ -195,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     holdMinutes: e.HOLD_MINUTES,
     rateLimits: {
       perKey: e.RATE_LIMIT_PER_KEY,
+      perPerson: e.RATE_LIMIT_PER_PERSON,
       keyManagement: e.RATE_LIMIT_KEY_MANAGEMENT,
       checkout: e.RATE_LIMIT_CHECKOUT,
       scans: e.RATE_LIMIT_SCANS,

@@ -23,7 +23,15 @@ export function rateLimiters(db: Database, limits: Config['rateLimits']) {
       name: 'key',
       limit: limits.perKey,
       windowSeconds: 15 * 60,
-      key: (ctx) => (promoterApi(ctx.path) ? (ctx.state.auth?.callerId ?? null) : null),
+      key: (ctx) => (promoterApi(ctx.path) ? (ctx.state.auth?.keyId ?? null) : null),
+    }),
+    rateLimit({
+      db,
+      name: 'person',
+      limit: limits.perPerson,
+      windowSeconds: 15 * 60,
+      subject: 'your account',
+      key: (ctx) => (promoterApi(ctx.path) ? (ctx.state.auth?.personId ?? null) : null),
     }),
     rateLimit({
       db,
