@@ -49,6 +49,11 @@ serve() { # serve COMMAND...: starts it in a process group of its own, waits for
 serve npm run serve --silent
 curl -fsS "http://127.0.0.1:$PORT/ready" && echo
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/widget.js"
+# The dashboard is built into the served tree: its page, its CSP, and the script the page names.
+curl -fsS -D "$WORK/dashboard.headers" "http://127.0.0.1:$PORT/dashboard/signin" > "$WORK/dashboard.html"
+grep -qi "^content-security-policy: default-src 'self'" "$WORK/dashboard.headers" || { echo "no CSP on /dashboard"; exit 1; }
+script=$(grep -o '/dashboard/assets/[^"]*\.js' "$WORK/dashboard.html" | head -1)
+[ -n "$script" ] && curl -fsS -o /dev/null "http://127.0.0.1:$PORT$script" || { echo "the dashboard's script is not served"; exit 1; }
 kill -TERM -- "-$serve_pid"
 wait "$serve_pid" || true
 

@@ -30,7 +30,10 @@ const envSchema = z.object({
     .optional(),
   PG_PORT: port(54329),
   PUBLIC_URL: z.string().url().optional(),
-  PREVIEW_URL: z.string().refine(isHttpUrl, 'must be an http(s) origin, such as https://preview.example.com').optional(),
+  PREVIEW_URL: z
+    .string()
+    .refine(isHttpUrl, 'must be an http(s) origin, such as https://preview.example.com')
+    .optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
@@ -119,7 +122,11 @@ export interface Config {
     perKey: number;
     /** A signed-in person's dashboard requests: a screen makes several, a person moves fast. */
     perPerson: number;
-    keyManagement: number; checkout: number; scans: number; ticketLinks: number };
+    keyManagement: number;
+    checkout: number;
+    scans: number;
+    ticketLinks: number;
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   mail: MailConfig;
 }
