@@ -47,7 +47,7 @@ describe('GET /dashboard', () => {
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
-      expect((await res.json()).error.code).toBe('route.not_found');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('route.not_found');
     }
   });
 });
