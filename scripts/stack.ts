@@ -5,7 +5,7 @@ import { createMailCatcher } from '../mail-catcher/src/index.ts';
 import { startApi } from '../server/src/boot.ts';
 import { type Config, loadConfig } from '../server/src/config.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
-import { DEMO_EVENT_ID, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
+import { DEMO_EVENT_ID, DEMO_OWNER, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
 import { createLogger } from '../server/src/logger.ts';
 import { createStripeSim } from '../stripe-sim/src/index.ts';
 
@@ -17,6 +17,10 @@ export interface DemoInfo {
   mailUrl: string | null;
   testKey: string;
   eventId: string;
+  /** The dashboard, and the demo owner who signs in to it (a demo-only password). */
+  dashboardUrl: string;
+  dashboardEmail: string;
+  dashboardPassword: string;
 }
 
 export interface Stack {
@@ -92,6 +96,9 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       mailUrl: catcher?.webUrl ?? null,
       testKey: DEMO_TEST_KEY,
       eventId: DEMO_EVENT_ID,
+      dashboardUrl: `${config.publicUrl}/dashboard`,
+      dashboardEmail: DEMO_OWNER.email,
+      dashboardPassword: DEMO_OWNER.password,
     };
     await mkdir(config.dataDir, { recursive: true });
     await writeFile(path.join(config.dataDir, 'demo.json'), `${JSON.stringify(info, null, 2)}\n`);

@@ -12,6 +12,8 @@ console.log(`
   EntryRate is running.
 
   Demo site (buy a ticket):  ${info.demoUrl}
+  Dashboard:                 ${info.dashboardUrl}
+    sign in as               ${info.dashboardEmail} / ${info.dashboardPassword}   (demo only)
   API:                       ${info.apiUrl}   (health: ${info.apiUrl}/health)
   stripe-sim:                ${info.stripeSimUrl ?? 'off (real Stripe keys configured)'}
   Mail inbox:                ${info.mailUrl ?? 'off (SMTP_URL configured)'}

@@ -2,7 +2,12 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../../server/src/config.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { parse } from '../../server/src/http/validate.ts';
-import { apiKeyMode, apiKeyName, promoterName } from '../../server/src/promoters/api-keys.schema.ts';
+import {
+  apiKeyKind,
+  apiKeyMode,
+  apiKeyName,
+  promoterName,
+} from '../../server/src/promoters/api-keys.schema.ts';
 import {
   createApiKeyForPromoter,
   createPromoterWithKeys,
@@ -72,20 +77,22 @@ ${shownOnce('These keys are', 'them')}`);
   }),
 
   'key create': command({
-    synopsis: 'key create <promoterId> [--mode test|live] [--name "<label>"]',
-    summary: 'a new key for the promoter (test mode unless --mode live), shown once; the name labels it',
+    synopsis: 'key create <promoterId> [--mode test|live] [--kind secret|admin] [--name "<label>"]',
+    summary:
+      'a new key for the promoter (test mode unless --mode live; --kind admin also acts for the promoters it manages), shown once',
     args: ['promoterId'],
-    options: { mode: { type: 'string' }, name: { type: 'string' } },
+    options: { mode: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } },
     input: ([promoterId], values) => ({
       promoterId: promoterId as string,
       mode: parse(apiKeyMode, values.mode ?? 'test', '--mode'),
+      kind: parse(apiKeyKind, values.kind ?? 'secret', '--kind'),
       name: values.name === undefined ? undefined : parse(apiKeyName, values.name, '--name'),
     }),
     async run(db, input, config) {
       const key = await createApiKeyForPromoter(db, input.promoterId, input);
       if (!key) throw noPromoter(input.promoterId);
       console.log(`
-  Key created for ${input.promoterId}: ${key.id} (${key.mode} mode${key.name ? `, "${key.name}"` : ''})
+  Key created for ${input.promoterId}: ${key.id} (${key.mode} mode${key.kind === 'admin' ? ', admin' : ''}${key.name ? `, "${key.name}"` : ''})
 
   secret:  ${key.secret}
 ${shownOnce('This key is', 'it')}`);

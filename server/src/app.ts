@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { accountsRouter } from './accounts/accounts.routes.ts';
 import type { AppDeps } from './app.deps.ts';
 import { assetsRouter } from './assets/assets.routes.ts';
 import { checkoutRouter } from './checkout/checkout.routes.ts';
@@ -21,6 +22,7 @@ import { rateLimiters } from './http/rate-limits.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { serverTiming } from './http/server-timing.ts';
+import { sessionAuth } from './http/session-auth.ts';
 import { storableText } from './http/storable-text.ts';
 import { apiVersion } from './http/version.ts';
 import { createWorker, type Worker } from './jobs/worker.ts';
@@ -35,8 +37,11 @@ import { createStripeGateway } from './payments/stripe.gateway.ts';
 import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
+import { promotersRouter } from './promoters/promoters.routes.ts';
 import { scansRouter } from './scans/scans.routes.ts';
 import { storefrontRouter } from './storefront/storefront.routes.ts';
+import { invitationsRouter } from './team/invitations.routes.ts';
+import { teamRouter } from './team/team.routes.ts';
 import { buyerMailComposer, buyerMailDelivery } from './tickets/buyer-mail.ts';
 import { ticketPageAssetsRouter } from './tickets/page/page-assets.routes.ts';
 import { ticketPageRouter } from './tickets/ticket-page.routes.ts';
@@ -113,7 +118,9 @@ export function createApp(
   // Before the first query (the API key lookup): text PostgreSQL cannot store is a 400 here.
   koa.use(storableText({ routers: () => routersOf(koa) }));
   // Live keys are refused while the server talks to the stripe-sim (see promoters/live-mode.ts).
-  koa.use(authenticate({ db, refuseLiveKeys: config.stripe.sim !== null }));
+  koa.use(authenticate({ db, refuseLiveKeys: config.stripe.sim !== null, logger }));
+  // Without a key, the dashboard's session cookie (and its CSRF token) may sign the request in.
+  koa.use(sessionAuth({ db, config }));
   // After authenticate (limits follow the key), before idempotency (a rejected request claims no key).
   for (const limiter of rateLimiters(db, config.rateLimits)) koa.use(limiter);
   koa.use(idempotency({ db }));
@@ -132,9 +139,13 @@ export function createApp(
     scansRouter(deps),
     venuesRouter(deps),
     apiKeysRouter(deps),
+    promotersRouter(deps),
     storefrontRouter(deps),
     webhooksRouter(deps),
     payoutsRouter(deps),
+    accountsRouter(deps),
+    teamRouter(deps),
+    invitationsRouter(deps),
     dashboardRouter({ config }),
     openapiRouter({ routers: () => routersOf(koa), publicUrl: config.publicUrl }),
   ]) {

@@ -51,6 +51,13 @@ const envSchema = z.object({
   RATE_LIMIT_CHECKOUT: positiveInt(100),
   RATE_LIMIT_SCANS: positiveInt(1200),
   RATE_LIMIT_TICKET_LINKS: positiveInt(10),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(720),
+  SIGN_IN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(250),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -129,6 +136,13 @@ export interface Config {
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   mail: MailConfig;
+  /** Dashboard sign-in sessions: they end after this long unused (sliding), and after 7 days anyway. */
+  sessionIdleMinutes: number;
+  /**
+   * The wait before a sign-in attempt after 5 failures for its email in 15 minutes; it doubles with
+   * each further failure, up to 5 s.
+   */
+  signInDelayMs: number;
 }
 
 /** Where the stripe-sim is: STRIPE_SIM_URL (default on STRIPE_SIM_PORT), and its origin as browsers see it. */
@@ -219,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       from: mailbox(e.MAIL_FROM ?? 'EntryRate <tickets@entryrate.localhost>'),
       catcher: { smtpPort: e.MAIL_SMTP_PORT, webPort: e.MAIL_WEB_PORT },
     },
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    signInDelayMs: e.SIGN_IN_DELAY_MS,
   });
 }
 

@@ -36,10 +36,12 @@ describe('creating a key', () => {
     expect(created.body).toEqual({
       id: expect.stringMatching(/^key_/),
       mode: 'test',
+      kind: 'secret',
       name: 'Box office',
       last4: secret.slice(-4),
       createdAt: expect.any(String),
       revokedAt: null,
+      lastUsedAt: null,
       secret: expect.stringMatching(/^er_test_[0-9a-z]{32}$/),
     });
 
@@ -56,14 +58,23 @@ describe('creating a key', () => {
     expect(JSON.stringify(row)).not.toContain(secret);
   });
 
-  it('never lists a secret: ids, names, last 4 and dates only', async () => {
+  it('never lists a secret: ids, kinds, names, last 4 and dates only', async () => {
     const promoter = await newPromoter(server);
     const created = await client.post('/v1/api-keys', {}, { key: promoter.testKey });
     const list = await client.get('/v1/api-keys', { key: promoter.testKey });
     expect(list.status).toBe(200);
     expect(list.body.pagination).toEqual({ page: 1, limit: 20, total: 2, pages: 1 });
     for (const key of list.body.data) {
-      expect(Object.keys(key).sort()).toEqual(['createdAt', 'id', 'last4', 'mode', 'name', 'revokedAt']);
+      expect(Object.keys(key).sort()).toEqual([
+        'createdAt',
+        'id',
+        'kind',
+        'last4',
+        'lastUsedAt',
+        'mode',
+        'name',
+        'revokedAt',
+      ]);
       expect(key.mode).toBe('test');
     }
     expect(list.body.data.map((k: { id: string }) => k.id)).toContain(created.body.id);

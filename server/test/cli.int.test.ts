@@ -101,6 +101,8 @@ describe('npm run entryrate', () => {
     const keyId = /(key_\w+) \(test mode, "Box office"\)/.exec(made.stdout)?.[1] as string;
     const secret = /secret:\s+(er_test_\w+)/.exec(made.stdout)?.[1] as string;
     expect(await venues(secret)).toBe(200);
+    const admin = await entryrate(['key', 'create', promoterId, '--kind', 'admin'], env);
+    expect(admin.stdout).toMatch(/key_\w+ \(test mode, admin\)/);
 
     const revoked = await entryrate(['key', 'revoke', keyId], env);
     expect(revoked.code, revoked.stderr).toBe(0);
@@ -119,7 +121,8 @@ describe('npm run entryrate', () => {
     expect(await venues(/secret:\s+(er_live_\w+)/.exec(live.stdout)?.[1] as string)).toBe(403);
 
     const relisted = await entryrate(['promoter', 'list'], env);
-    expect(relisted.stdout).toMatch(new RegExp(`^${promoterId}\\s+Strange Brew\\s+\\S+\\s+1\\s+2$`, 'm'));
+    // The first test key and the admin key are active; the second test key is revoked.
+    expect(relisted.stdout).toMatch(new RegExp(`^${promoterId}\\s+Strange Brew\\s+\\S+\\s+2\\s+2$`, 'm'));
   });
 
   it('refuses bad input in one plain line and exit 1', async () => {

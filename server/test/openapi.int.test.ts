@@ -92,11 +92,17 @@ describe('the OpenAPI document', () => {
     const op = (method: string, path: string) => doc.paths[path][method];
 
     const create = op('post', '/v1/webhook-endpoints');
-    expect(create.security).toEqual([{ bearerAuth: [] }]);
+    expect(create.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(create['x-permission']).toBe('webhooks.manage');
+    expect(create.description).toContain('signed-in people whose role is owner or manager');
+    expect(create.responses['403']['x-error-codes']).toEqual(
+      expect.arrayContaining(['auth.forbidden', 'auth.promoter_forbidden']),
+    );
     expect(create.parameters).toEqual(
       expect.arrayContaining([
         { $ref: '#/components/parameters/ApiVersion' },
         { $ref: '#/components/parameters/IdempotencyKey' },
+        { $ref: '#/components/parameters/Promoter' },
       ]),
     );
     const body = bodySchemaOf(create);
@@ -128,7 +134,11 @@ describe('the OpenAPI document', () => {
     expect(deliveries.parameters[0]).toMatchObject({ name: 'id', in: 'path', schema: { type: 'string' } });
 
     expect(op('get', '/v1/widget/events/{id}').security).toEqual([]);
-    expect(op('post', '/v1/checkout/sessions').security).toEqual([{ bearerAuth: [] }, {}]);
+    expect(op('post', '/v1/checkout/sessions').security).toEqual([
+      { bearerAuth: [] },
+      { sessionCookie: [] },
+      {},
+    ]);
     expect(op('post', '/v1/events/{id}/publish').requestBody.required).toBe(false);
     expect(bodySchemaOf(op('post', '/v1/events')).properties.tiers.minItems).toBe(1);
 

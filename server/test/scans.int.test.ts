@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../src/access/principal.ts';
 import { ticketQrCode } from '../src/checkout/checkout.service.ts';
 import { DEMO_TEST_KEY } from '../src/demo/seed.ts';
-import type { Principal } from '../src/access/principal.ts';
 import { findActiveKey } from '../src/promoters/promoters.store.ts';
 import { scanTicket } from '../src/scans/scans.service.ts';
 import { qrSvg } from '../src/tickets/qr-image.ts';

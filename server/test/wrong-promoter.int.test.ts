@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_EVENT_ID, DEMO_VENUE_ID } from '../src/demo/seed.ts';
+import { DEMO_EVENT_ID, DEMO_OWNER, DEMO_VENUE_ID } from '../src/demo/seed.ts';
 import { api } from './api.ts';
 import { buyOrder, otherPromoter } from './paid-orders.ts';
 import { type PaidStack, startPaidStack } from './stripe-fixture.ts';
@@ -17,7 +17,14 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 /** Public routes: no promoter's key is involved (they need a client secret, or show public data). */
-const PUBLIC = [/^\/v1\/widget\//, /^\/v1\/storefront\//, /\/qr\.svg$/, /^\/v1\/stripe\/webhook$/];
+const PUBLIC = [
+  /^\/v1\/widget\//,
+  /^\/v1\/storefront\//,
+  /\/qr\.svg$/,
+  /^\/v1\/stripe\/webhook$/,
+  // An invitation link's token is the credential, whoever holds it.
+  /^\/v1\/invitations\//,
+];
 
 it("answers 404 on every route for another promoter's objects, and leaves them as they were", async () => {
   const paid = await buyOrder(stack, { eventId: DEMO_EVENT_ID, items: [{ tier: 'standard', quantity: 1 }] });
@@ -36,6 +43,8 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
   });
   const ownKey = (await owner.get('/v1/api-keys')).body.data[0];
   expect(endpoint.status).toBe(201);
+  const invitation = await owner.post('/v1/team/invitations', { email: 'new@example.com', role: 'door' });
+  expect(invitation.status).toBe(201);
 
   const objects: [RegExp, string][] = [
     [/^\/v1\/venues\//, DEMO_VENUE_ID],
@@ -45,10 +54,13 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
     [/^\/v1\/tickets\//, paid.tickets[0]?.id as string],
     [/^\/v1\/api-keys\//, ownKey.id],
     [/^\/v1\/webhook-endpoints\//, endpoint.body.id],
+    [/^\/v1\/team\/invitations\//, invitation.body.id],
+    [/^\/v1\/team\/members\//, DEMO_OWNER.id],
   ];
   const bodies: Record<string, unknown> = {
     'PATCH /v1/events/:id': { title: 'Taken over' },
     'POST /v1/checkout/sessions/:id': { items: [{ tier: 'early-bird', quantity: 2 }] },
+    'PATCH /v1/team/members/:personId': { role: 'door' },
   };
 
   const intruder = await otherPromoter(stack.server.db);
@@ -95,4 +107,7 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
     endpoint.body.id,
   );
   expect((await owner.get('/v1/api-keys')).body.data[0].revokedAt).toBeNull();
+  const team = (await owner.get('/v1/team')).body;
+  expect(team.members).toContainEqual(expect.objectContaining({ personId: DEMO_OWNER.id, role: 'owner' }));
+  expect(team.invitations.map((i: { id: string }) => i.id)).toContain(invitation.body.id);
 });

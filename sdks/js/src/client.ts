@@ -5,6 +5,7 @@ import { Checkout } from './resources/checkout.js';
 import { Events } from './resources/events.js';
 import { Orders } from './resources/orders.js';
 import { Payouts } from './resources/payouts.js';
+import { Promoters } from './resources/promoters.js';
 import { Scans } from './resources/scans.js';
 import { TicketLinks } from './resources/ticket-links.js';
 import { Tickets } from './resources/tickets.js';
@@ -24,6 +25,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Milliseconds each attempt may take; 30 000 by default. */
   timeout?: number;
+  /**
+   * The promoter (`pr_…`) every call acts for, sent as `EntryRate-Promoter`: with an agency's admin
+   * key, one of the promoters it manages. A call's own `promoter` option replaces it.
+   */
+  promoter?: string;
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof fetch;
 }
@@ -41,6 +47,7 @@ export class EntryRate {
   readonly payouts = new Payouts(this);
   readonly webhookEndpoints = new WebhookEndpoints(this);
   readonly apiKeys = new ApiKeys(this);
+  readonly promoters = new Promoters(this);
   readonly ticketLinks = new TicketLinks(this);
   readonly checkout = new Checkout(this);
 
@@ -56,6 +63,7 @@ export class EntryRate {
       apiVersion: options.apiVersion ?? API_VERSION,
       maxRetries,
       timeout: options.timeout ?? 30_000,
+      promoter: options.promoter || undefined,
       // Looked up at each call, so that a fetch installed later (a polyfill, a mock) is the one used.
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     };

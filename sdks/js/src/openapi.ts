@@ -209,6 +209,8 @@ export interface paths {
     /**
      * Create a checkout session (holds the tickets)
      * @description From the widget (no key) or your server (secret key, which may add `successUrl`/`cancelUrl` and sends the buyer to `url`). Seats are held until `expiresAt`.
+     *
+     *     Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this. A buyer (no key, no session) needs only the client secret.
      */
     post: operations['post_v1_checkout_sessions'];
     delete?: never;
@@ -227,10 +229,15 @@ export interface paths {
     /**
      * Read a checkout session
      * @description With the secret key of its promoter, or `?clientSecret=`. Complete sessions carry the order.
+     *
+     *     Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this. A buyer (no key, no session) needs only the client secret.
      */
     get: operations['get_v1_checkout_sessions_id'];
     put?: never;
-    /** Change an open session's tickets */
+    /**
+     * Change an open session's tickets
+     * @description Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this. A buyer (no key, no session) needs only the client secret.
+     */
     post: operations['post_v1_checkout_sessions_id'];
     delete?: never;
     options?: never;
@@ -250,6 +257,8 @@ export interface paths {
     /**
      * Start paying: the PaymentIntent and its client secret (a free session completes here)
      * @description A session whose `amountTotal` is 0 never reaches Stripe: this call completes it, issuing the order and tickets in the same transaction, and answers `{ status: "complete", orderId, paymentIntentId: null, clientSecret: null }`. Otherwise `{ status: "open", orderId: null, paymentIntentId, clientSecret }` for `stripe.confirmPayment`; the session completes when Stripe says the payment succeeded.
+     *
+     *     Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this. A buyer (no key, no session) needs only the client secret.
      */
     post: operations['post_v1_checkout_sessions_id_payment'];
     delete?: never;
@@ -267,7 +276,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel an open session and release its tickets */
+    /**
+     * Cancel an open session and release its tickets
+     * @description Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this. A buyer (no key, no session) needs only the client secret.
+     */
     post: operations['post_v1_checkout_sessions_id_cancel'];
     delete?: never;
     options?: never;
@@ -287,6 +299,8 @@ export interface paths {
     /**
      * Ask the worker to settle a session with Stripe again, after it gave up
      * @description The worker checks every PaymentIntent with Stripe until it is settled (completed, cancelled or refunded), backing off for about 3 days; then `settlement.status` is `failed` with an `error`. Once the cause is fixed, this starts it again at once.
+     *
+     *     Permission `checkout.write`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
      */
     post: operations['post_v1_checkout_sessions_id_settle'];
     delete?: never;
@@ -322,10 +336,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your events */
+    /**
+     * List your events
+     * @description Permission `events.read`: API keys, and signed-in people of every role, may call this.
+     */
     get: operations['get_v1_events'];
     put?: never;
-    /** Create a draft event with its tiers */
+    /**
+     * Create a draft event with its tiers
+     * @description Permission `events.write`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
     post: operations['post_v1_events'];
     delete?: never;
     options?: never;
@@ -340,7 +360,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read an event by id or slug, with its tiers, scans and lowest price */
+    /**
+     * Read an event by id or slug, with its tiers, scans and lowest price
+     * @description Permission `events.read`: API keys, and signed-in people of every role, may call this.
+     */
     get: operations['get_v1_events_id'];
     put?: never;
     post?: never;
@@ -350,6 +373,8 @@ export interface paths {
     /**
      * Change an event: only what is sent changes
      * @description A tier's stock never goes below what is sold and held; price changes leave open sessions alone.
+     *
+     *     Permission `events.write`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     patch: operations['patch_v1_events_id'];
     trace?: never;
@@ -366,6 +391,8 @@ export interface paths {
     /**
      * Put an event on sale
      * @description `{ network: false }` keeps it off the storefront. The first publication sends `event.published`. An event whose `doors` have passed is refused until a PATCH gives it future ones.
+     *
+     *     Permission `events.write`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     post: operations['post_v1_events_id_publish'];
     delete?: never;
@@ -383,7 +410,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel an event */
+    /**
+     * Cancel an event
+     * @description Permission `events.write`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
     post: operations['post_v1_events_id_cancel'];
     delete?: never;
     options?: never;
@@ -398,7 +428,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your orders */
+    /**
+     * List your orders
+     * @description Permission `orders.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
     get: operations['get_v1_orders'];
     put?: never;
     post?: never;
@@ -415,7 +448,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read an order with its tickets */
+    /**
+     * Read an order with its tickets
+     * @description Permission `orders.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
     get: operations['get_v1_orders_id'];
     put?: never;
     post?: never;
@@ -437,6 +473,8 @@ export interface paths {
     /**
      * Refund an order, in full (default) or in part
      * @description Through Stripe Refunds; a full refund voids the tickets. Sends `order.refunded`.
+     *
+     *     Permission `orders.refund`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
      */
     post: operations['post_v1_orders_id_refund'];
     delete?: never;
@@ -457,6 +495,8 @@ export interface paths {
     /**
      * Send an order's tickets mail again
      * @description Queues the mail with every ticket again, optionally to a corrected `email` (which becomes the order's `buyerEmail`). The new mail carries a new ticket page link; older links stop working. Answers 202 with the Order, its `emailStatus` `pending` until the mail server accepts it (`sent`) or refuses it for good (`failed`, with `emailError`).
+     *
+     *     Permission `orders.resend`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
      */
     post: operations['post_v1_orders_id_resend'];
     delete?: never;
@@ -472,7 +512,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read a ticket */
+    /**
+     * Read a ticket
+     * @description Permission `tickets.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
     get: operations['get_v1_tickets_id'];
     put?: never;
     post?: never;
@@ -643,6 +686,8 @@ export interface paths {
     /**
      * Scan a ticket at the door
      * @description Answers `{ valid, reason?, ticket, scannedAt }`: a refused scan is a 200 with `valid: false` and its reason (`already_scanned`, `void`, `forged`, `expired_window`, `wrong_event`, `not_found`). Accepted scans send `scan.recorded`.
+     *
+     *     Permission `scans.write`: API keys, and signed-in people of every role, may call this.
      */
     post: operations['post_v1_scans'];
     delete?: never;
@@ -658,10 +703,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your venues */
+    /**
+     * List your venues
+     * @description Permission `venues.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
     get: operations['get_v1_venues'];
     put?: never;
-    /** Create a venue */
+    /**
+     * Create a venue
+     * @description Permission `events.write`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
     post: operations['post_v1_venues'];
     delete?: never;
     options?: never;
@@ -676,7 +727,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read a venue */
+    /**
+     * Read a venue
+     * @description Permission `venues.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
     get: operations['get_v1_venues_id'];
     put?: never;
     post?: never;
@@ -694,14 +748,18 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List your keys of this key's mode (never their secrets)
+     * List your keys of the caller's mode (never their secrets), with when each was last used
      * @description Key management: 20 requests per hour per key.
+     *
+     *     Permission `keys.manage`: API keys, and signed-in people whose role is owner, may call this.
      */
     get: operations['get_v1_api_keys'];
     put?: never;
     /**
-     * Create a key of this key's mode
-     * @description Key management: 20 requests per hour per key. The answer carries the secret; it is shown this once.
+     * Create a key of the caller's mode
+     * @description Key management: 20 requests per hour per key. The answer carries the secret; it is shown this once. A `secret` key (the default) acts for this promoter only. An `admin` key also acts for every promoter this one manages (`POST /v1/promoters`), chosen per request with `EntryRate-Promoter`; any owner may make one, since without managed promoters it reaches nothing a secret key does not.
+     *
+     *     Permission `keys.manage`: API keys, and signed-in people whose role is owner, may call this.
      */
     post: operations['post_v1_api_keys'];
     delete?: never;
@@ -723,8 +781,36 @@ export interface paths {
     /**
      * Revoke a key
      * @description Key management: 20 requests per hour per key.
+     *
+     *     Permission `keys.manage`: API keys, and signed-in people whose role is owner, may call this.
      */
     delete: operations['delete_v1_api_keys_id'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/promoters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the promoters your promoter manages
+     * @description Permission `promoters.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    get: operations['get_v1_promoters'];
+    put?: never;
+    /**
+     * Create a promoter your promoter manages
+     * @description The new promoter's `agencyId` is the caller's promoter, so the caller's admin keys act for it (`EntryRate-Promoter`); a signed-in person becomes its owner. A signed-in person who names no promoter creates one of their own (no agency). A promoter that is itself managed manages none.
+     *
+     *     Permission `promoters.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    post: operations['post_v1_promoters'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -760,12 +846,16 @@ export interface paths {
     /**
      * List webhook endpoints
      * @description Newest first, without secrets. A disabled endpoint says why and since when in `disabledReason`.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     get: operations['get_v1_webhook_endpoints'];
     put?: never;
     /**
      * Create a webhook endpoint
      * @description Subscribes a URL to event types (or `["*"]`) for your key's mode. The answer carries the signing `secret` (`whsec_…`): it is shown this once. Endpoints in either mode must be https on the public internet, with no user name or password in the URL: loopback, private, link-local and other special-purpose addresses are refused (`400 request.invalid`, `param: "url"`), and a name is checked again each time it is resolved to deliver. Only a server running against the stripe-sim accepts `http://localhost` or `http://127.0.0.1`.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     post: operations['post_v1_webhook_endpoints'];
     delete?: never;
@@ -787,6 +877,8 @@ export interface paths {
     /**
      * Delete a webhook endpoint
      * @description It gets no new events, and deliveries still pending for it are given up.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     delete: operations['delete_v1_webhook_endpoints_id'];
     options?: never;
@@ -804,6 +896,8 @@ export interface paths {
     /**
      * List an endpoint's deliveries
      * @description The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, `failed`), attempts, last status code and error, next attempt and delivery time. `lastError` is ours and short (`HTTP 500`, `timeout after 10 s`, `refused: address 10.0.0.1 is private`, `refused: no public address for hooks.example.com`, `ECONNREFUSED: connection refused`): what your endpoint answered is never read or kept.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     get: operations['get_v1_webhook_endpoints_id_deliveries'];
     put?: never;
@@ -824,8 +918,323 @@ export interface paths {
     /**
      * List payouts
      * @description Read-only, from your Stripe Connect account, newest first. Stripe owns the schedule. A test key shows the test-mode payouts of the same account, as Stripe shows them to test keys.
+     *
+     *     Permission `payouts.read`: API keys, and signed-in people whose role is owner, may call this.
      */
     get: operations['get_v1_payouts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/signups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign up
+     * @description Mails a confirmation link (`/dashboard/confirm?token=…`, valid 24 h) to the address. An address that has an account gets a mail saying so instead, and the answer is the same: it never tells whether an address has an account. The password is at least 12 characters.
+     */
+    post: operations['post_v1_signups'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/signups/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a sign-up
+     * @description Makes the account, its first promoter (you are its owner) with a test key you never see (make your own in Settings → API keys), and signs you in. Sets the `er_session` cookie (httpOnly, SameSite=Lax, Secure outside development). Send `csrfToken` as `X-CSRF-Token` on every request that changes something, and `EntryRate-Promoter` (one of `memberships`) with `EntryRate-Mode` (`test` by default) to act for a promoter.
+     */
+    post: operations['post_v1_signups_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in
+     * @description Sets the `er_session` cookie (httpOnly, SameSite=Lax, Secure outside development). Send `csrfToken` as `X-CSRF-Token` on every request that changes something, and `EntryRate-Promoter` (one of `memberships`) with `EntryRate-Mode` (`test` by default) to act for a promoter. A wrong email and a wrong password get the same answer. After 5 failures for an email in 15 minutes each attempt is slowed (up to 5 s); after 10, attempts are refused until the window ends.
+     */
+    post: operations['post_v1_sessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the session
+     * @description Who is signed in, their promoters and roles, and the CSRF token. Using a session keeps it alive (12 h idle, 7 days at most).
+     *
+     *     Needs a signed-in person (the `er_session` cookie; a state-changing request also sends `X-CSRF-Token`), whichever promoter.
+     */
+    get: operations['get_v1_session'];
+    put?: never;
+    post?: never;
+    /**
+     * Sign out
+     * @description Ends the session and clears its cookie. Signing out when signed out already is not an error.
+     *
+     *     Needs a signed-in person (the `er_session` cookie; a state-changing request also sends `X-CSRF-Token`), whichever promoter.
+     */
+    delete: operations['delete_v1_session'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/password-resets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a password reset
+     * @description Mails a reset link (`/dashboard/reset?token=…`, valid 1 h, once) when the address has an account; the answer is the same when it has none.
+     */
+    post: operations['post_v1_password_resets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/password-resets/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password
+     * @description Uses the reset link once and ends every session of the account: sign in with the new password.
+     */
+    post: operations['post_v1_password_resets_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the team
+     * @description The members of your promoter with their roles, and the invitations still open.
+     *
+     *     Permission `team.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    get: operations['get_v1_team'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/team/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite someone
+     * @description Mails a link (`/dashboard/invite?token=…`, valid 7 days) to join with `role`. Inviting an address again replaces its open invitation.
+     *
+     *     Permission `team.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    post: operations['post_v1_team_invitations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/team/invitations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an invitation
+     * @description Its link stops working.
+     *
+     *     Permission `team.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    delete: operations['delete_v1_team_invitations_id'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/team/members/{personId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member
+     * @description They can no longer act for your promoter. The last owner cannot be removed.
+     *
+     *     Permission `team.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    delete: operations['delete_v1_team_members_personId'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a member's role
+     * @description The promoter always keeps an owner: the last one cannot become anything else.
+     *
+     *     Permission `team.manage`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    patch: operations['patch_v1_team_members_personId'];
+    trace?: never;
+  };
+  '/v1/invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an invitation
+     * @description What the link offers, and whether the invited email has an account (sign in) or not (choose a password).
+     */
+    get: operations['get_v1_invitations_token'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invitations/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation
+     * @description Signed in (cookie and `X-CSRF-Token`) as the invited email: joins the team, `200` with your Session. Signed out, and the email has no account: send `name` and `password`; the account is made, joins and is signed in, `201` with a new Session and its cookie. Signed out with an account: sign in first.
+     */
+    post: operations['post_v1_invitations_token_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dashboard/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard's scripts and styles (hashed names, cached for good) */
+    get: operations['get_dashboard_assets_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The promoter's dashboard */
+    get: operations['get_dashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dashboard/{*screen}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A screen of the dashboard (the app routes it) */
+    get: operations['get_dashboard_screen'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1347,6 +1756,11 @@ export interface components {
        * @enum {string}
        */
       mode: 'test' | 'live';
+      /**
+       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`.
+       * @enum {string}
+       */
+      kind: 'secret' | 'admin';
       /** @description A label, for you to tell keys apart. */
       name: string | null;
       /** @description The last four characters of the secret. */
@@ -1355,6 +1769,8 @@ export interface components {
       createdAt: string;
       /** @description Null while the key works. */
       revokedAt: string | null;
+      /** @description When a request last came with this key, to the minute; null if never. */
+      lastUsedAt: string | null;
     };
     /** @description One page of the list, and where it stands in it. */
     ApiKeyPage: {
@@ -1370,6 +1786,11 @@ export interface components {
        * @enum {string}
        */
       mode: 'test' | 'live';
+      /**
+       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`.
+       * @enum {string}
+       */
+      kind: 'secret' | 'admin';
       /** @description A label, for you to tell keys apart. */
       name: string | null;
       /** @description The last four characters of the secret. */
@@ -1378,6 +1799,8 @@ export interface components {
       createdAt: string;
       /** @description Null while the key works. */
       revokedAt: string | null;
+      /** @description When a request last came with this key, to the minute; null if never. */
+      lastUsedAt: string | null;
       /** @description The secret key (`er_test_…`, `er_live_…`), shown in this answer only: a replay of the request (the same `Idempotency-Key`) answers without it. */
       secret?: string;
     };
@@ -1472,8 +1895,25 @@ export interface components {
           | 'route.not_found'
           | 'auth.missing_key'
           | 'auth.invalid_key'
+          | 'auth.forbidden'
+          | 'auth.promoter_forbidden'
           | 'auth.live_mode_unavailable'
+          | 'auth.missing_session'
+          | 'auth.session_expired'
+          | 'auth.csrf_failed'
+          | 'auth.invalid_credentials'
+          | 'auth.too_many_attempts'
+          | 'account.weak_password'
+          | 'account.token_expired'
+          | 'invitation.expired'
+          | 'invitation.sign_in_required'
+          | 'invitation.wrong_person'
+          | 'team.already_member'
+          | 'team.last_owner'
+          | 'team.member_not_found'
+          | 'team.invitation_not_found'
           | 'api_key.not_found'
+          | 'promoter.agency_managed'
           | 'idempotency.key_reused'
           | 'idempotency.in_progress'
           | 'idempotency.invalid_key'
@@ -1599,6 +2039,96 @@ export interface components {
       /** Format: date-time */
       time: string;
     };
+    /** @description An invitation mailed to join the team with a role. */
+    Invitation: {
+      /** @description `inv_…` */
+      id: string;
+      /** Format: email */
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    /** @description Without an account: your name and a password. */
+    InvitationAccept: {
+      /** @description Needed when you have no account yet. */
+      name?: string;
+      /** @description Needed when you have no account yet. */
+      password?: string;
+    };
+    /** @description Who to invite, and with which role. */
+    InvitationCreate: {
+      /** Format: email */
+      email: string;
+      /**
+       * @description `owner`, `manager`, `box_office` or `door`.
+       * @enum {string}
+       */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+    };
+    /** @description What an invitation link offers. */
+    InvitationPreview: {
+      promoterName: string;
+      /** Format: email */
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Whether the invited email has an account: sign in, or choose a password. */
+      hasAccount: boolean;
+    };
+    /** @description A person in the promoter's team, and their role. */
+    Member: {
+      /** @description `psn_…` */
+      personId: string;
+      /** Format: email */
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+      /** Format: date-time */
+      joinedAt: string;
+    };
+    /** @description The member's new role. */
+    MemberUpdate: {
+      /**
+       * @description `owner`, `manager`, `box_office` or `door`.
+       * @enum {string}
+       */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+    };
+    /** @description A promoter the person belongs to, and their role there. */
+    Membership: {
+      /** @description `pr_…`: send it as `EntryRate-Promoter` to act for this promoter. */
+      promoterId: string;
+      promoterName: string;
+      /** @enum {string} */
+      role: 'owner' | 'manager' | 'box_office' | 'door';
+      /** @description What the role allows: the dashboard shows only these. */
+      permissions: (
+        | 'events.read'
+        | 'events.write'
+        | 'events.stats'
+        | 'venues.read'
+        | 'checkout.write'
+        | 'orders.read'
+        | 'orders.refund'
+        | 'orders.resend'
+        | 'tickets.read'
+        | 'scans.write'
+        | 'webhooks.manage'
+        | 'keys.manage'
+        | 'team.manage'
+        | 'payouts.read'
+        | 'promoters.manage'
+      )[];
+      /** @description The agency (`pr_…`) that manages this promoter, if any. */
+      agencyId: string | null;
+    };
     /** @description An OpenAPI 3.1 document (spec.openapis.org/oas/v3.1.0). */
     OpenApiDocument: {
       /** @constant */
@@ -1661,6 +2191,22 @@ export interface components {
       /** @description Pages in all (0 when nothing matches). */
       pages: number;
     };
+    /** @description The token of the reset link, and the new password. */
+    PasswordResetConfirm: {
+      token: string;
+      /** @description At least 12 characters; a few words make a strong one. */
+      password: string;
+    };
+    /** @description The email of the account. */
+    PasswordResetCreate: {
+      /** Format: email */
+      email: string;
+    };
+    /** @description If the address has an account, a reset link is on its way. */
+    PasswordResetSent: {
+      /** @constant */
+      status: 'sent';
+    };
     /** @description How to pay a session: the PaymentIntent to confirm, or the order of a free one. */
     PaymentStart:
       | {
@@ -1705,6 +2251,29 @@ export interface components {
       data: components['schemas']['Payout'][];
       pagination: components['schemas']['Pagination'];
     };
+    /** @description A person who signs in to the dashboard. */
+    Person: {
+      /** @description `psn_…` */
+      id: string;
+      /** Format: email */
+      email: string;
+      name: string;
+    };
+    /** @description A promoter: who events, orders and keys belong to. */
+    Promoter: {
+      /** @description `pr_…`: what `EntryRate-Promoter` names. */
+      id: string;
+      name: string;
+      /** @description The promoter that manages this one (whose admin keys act for it); null when none does. */
+      agencyId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @description One page of the list, and where it stands in it. */
+    PromoterPage: {
+      data: components['schemas']['Promoter'][];
+      pagination: components['schemas']['Pagination'];
+    };
     /** @description Whether this process can serve: database reachable, schema current. */
     Readiness: {
       /** @enum {string} */
@@ -1729,6 +2298,46 @@ export interface components {
       ticket: components['schemas']['Ticket'] | null;
       /** @description The (first) time the ticket was scanned in; null if it never was. */
       scannedAt: string | null;
+    };
+    /** @description Who is signed in, and where they may act. */
+    Session: {
+      person: components['schemas']['Person'];
+      memberships: components['schemas']['Membership'][];
+      /** @description Send it as `X-CSRF-Token` on every request that changes something (not GET). */
+      csrfToken: string;
+      /**
+       * Format: date-time
+       * @description When the session ends unless used before (12 h idle, 7 days at most).
+       */
+      expiresAt: string;
+    };
+    /** @description Your email and password. */
+    SessionCreate: {
+      /** Format: email */
+      email: string;
+      password: string;
+    };
+    /** @description The token of the confirmation link. */
+    SignupConfirm: {
+      token: string;
+    };
+    /** @description A new account and its first promoter, confirmed by mail. */
+    SignupCreate: {
+      /** Format: email */
+      email: string;
+      /** @description Your name, as your team sees it. */
+      name: string;
+      /** @description At least 12 characters; a few words make a strong one. */
+      password: string;
+      /** @description Your promoter, venue or label. */
+      promoterName: string;
+    };
+    /** @description A confirmation link is on its way to the address. */
+    SignupPending: {
+      /** @constant */
+      status: 'pending';
+      /** Format: email */
+      email: string;
     };
     /** @description An event as the public storefront shows it: nothing about its promoter, no stock numbers. */
     StorefrontEvent: {
@@ -1760,6 +2369,12 @@ export interface components {
       received: true;
       /** @description The event id was applied before; nothing changed this time. */
       duplicate: boolean;
+    };
+    /** @description The promoter's members and open invitations. */
+    Team: {
+      members: components['schemas']['Member'][];
+      /** @description Open ones only. */
+      invitations: components['schemas']['Invitation'][];
     };
     /** @description One admission: a seat of an order, with its code. */
     Ticket: {
@@ -2027,6 +2642,8 @@ export interface components {
     ApiVersion: '2026-04-25';
     /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
     IdempotencyKey: string;
+    /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+    Promoter: string;
     /** @description Stripe's signature of the raw body (`t=…,v1=…`). */
     StripeSignature: string;
   };
@@ -2052,18 +2669,37 @@ export type EventCreate = components['schemas']['EventCreate'];
 export type EventPage = components['schemas']['EventPage'];
 export type EventUpdate = components['schemas']['EventUpdate'];
 export type Health = components['schemas']['Health'];
+export type Invitation = components['schemas']['Invitation'];
+export type InvitationAccept = components['schemas']['InvitationAccept'];
+export type InvitationCreate = components['schemas']['InvitationCreate'];
+export type InvitationPreview = components['schemas']['InvitationPreview'];
+export type Member = components['schemas']['Member'];
+export type MemberUpdate = components['schemas']['MemberUpdate'];
+export type Membership = components['schemas']['Membership'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type Order = components['schemas']['Order'];
 export type OrderPage = components['schemas']['OrderPage'];
 export type Pagination = components['schemas']['Pagination'];
+export type PasswordResetConfirm = components['schemas']['PasswordResetConfirm'];
+export type PasswordResetCreate = components['schemas']['PasswordResetCreate'];
+export type PasswordResetSent = components['schemas']['PasswordResetSent'];
 export type PaymentStart = components['schemas']['PaymentStart'];
 export type Payout = components['schemas']['Payout'];
 export type PayoutPage = components['schemas']['PayoutPage'];
+export type Person = components['schemas']['Person'];
+export type Promoter = components['schemas']['Promoter'];
+export type PromoterPage = components['schemas']['PromoterPage'];
 export type Readiness = components['schemas']['Readiness'];
 export type ScanResult = components['schemas']['ScanResult'];
+export type Session = components['schemas']['Session'];
+export type SessionCreate = components['schemas']['SessionCreate'];
+export type SignupConfirm = components['schemas']['SignupConfirm'];
+export type SignupCreate = components['schemas']['SignupCreate'];
+export type SignupPending = components['schemas']['SignupPending'];
 export type StorefrontEvent = components['schemas']['StorefrontEvent'];
 export type StorefrontEventPage = components['schemas']['StorefrontEventPage'];
 export type StripeWebhookReceipt = components['schemas']['StripeWebhookReceipt'];
+export type Team = components['schemas']['Team'];
 export type Ticket = components['schemas']['Ticket'];
 export type TicketCodes = components['schemas']['TicketCodes'];
 export type TicketLinksSent = components['schemas']['TicketLinksSent'];
@@ -2083,6 +2719,7 @@ export type WidgetEvent = components['schemas']['WidgetEvent'];
 export type ResponseError = components['responses']['Error'];
 export type ParameterApiVersion = components['parameters']['ApiVersion'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
+export type ParameterPromoter = components['parameters']['Promoter'];
 export type ParameterStripeSignature = components['parameters']['StripeSignature'];
 export type HeaderEntryRateVersion = components['headers']['EntryRateVersion'];
 export type HeaderRequestId = components['headers']['RequestId'];
@@ -2126,7 +2763,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2135,7 +2776,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2204,7 +2849,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2213,7 +2862,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2286,7 +2939,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2295,7 +2952,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2365,7 +3026,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2374,7 +3039,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2444,7 +3113,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2453,7 +3126,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2523,7 +3200,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2532,7 +3213,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2602,7 +3287,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2611,7 +3300,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2679,7 +3372,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2688,7 +3385,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2749,7 +3450,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2758,7 +3463,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2842,7 +3551,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -2853,7 +3566,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3017,7 +3736,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3028,7 +3751,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3093,6 +3820,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3185,7 +3914,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3196,7 +3929,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3320,6 +4061,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example cs_7h2k9m4q1x8w3z5c */
@@ -3418,7 +4161,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3429,7 +4176,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3494,6 +4247,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3593,7 +4348,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3604,7 +4363,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3736,6 +4503,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -3798,7 +4567,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3809,7 +4582,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -3939,6 +4720,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4025,7 +4808,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4036,7 +4823,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4149,6 +4944,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4225,9 +5022,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -4239,7 +5038,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4392,7 +5199,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4403,7 +5214,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4483,6 +5298,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -4570,9 +5387,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -4584,7 +5403,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4638,6 +5463,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -4750,9 +5577,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -4764,7 +5593,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -4877,6 +5714,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example mura-masa-bristol */
@@ -4957,9 +5796,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -4971,7 +5812,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -5036,6 +5883,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example evt_mura_masa_bristol */
@@ -5137,9 +5986,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -5151,7 +6002,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -5259,6 +6118,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5359,9 +6220,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -5373,7 +6236,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -5488,6 +6359,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -5576,9 +6449,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -5590,7 +6465,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -5708,6 +6591,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -5785,9 +6670,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -5799,7 +6686,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -5853,6 +6746,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example ord_3k9x2m7q4w1z8c5v */
@@ -5923,9 +6818,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -5937,7 +6834,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -6002,6 +6905,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -6094,9 +6999,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -6108,7 +7015,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -6238,6 +7153,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -6329,9 +7246,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -6343,7 +7262,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -6452,6 +7379,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example tkt_8f3k2m9q4w7x1z5c */
@@ -6499,9 +7428,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -6513,7 +7444,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -6603,7 +7540,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6612,7 +7553,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6682,7 +7627,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6691,7 +7640,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6761,7 +7714,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6770,7 +7727,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6840,7 +7801,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6849,7 +7814,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6919,7 +7888,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6928,7 +7901,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7067,7 +8046,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -7078,7 +8061,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -7207,7 +8196,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7216,7 +8209,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7315,7 +8312,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7324,7 +8325,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7409,7 +8414,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7418,7 +8427,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7472,6 +8485,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -7541,9 +8556,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -7555,7 +8572,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -7658,6 +8683,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -7711,9 +8738,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -7725,7 +8754,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -7779,6 +8814,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -7841,9 +8878,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -7855,7 +8894,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -7953,6 +9000,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example vn_strange_brew */
@@ -7999,9 +9048,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8013,7 +9064,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8082,6 +9139,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -8102,10 +9161,12 @@ export interface operations {
            *         {
            *           "id": "key_5n7b3v9c1x2z4m6k",
            *           "mode": "test",
+           *           "kind": "secret",
            *           "name": "Box office till",
            *           "last4": "q8w2",
            *           "createdAt": "2026-04-02T10:05:00.000Z",
-           *           "revokedAt": null
+           *           "revokedAt": null,
+           *           "lastUsedAt": "2026-04-03T18:42:00.000Z"
            *         }
            *       ],
            *       "pagination": {
@@ -8135,9 +9196,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8149,7 +9212,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8203,6 +9272,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -8213,11 +9284,18 @@ export interface operations {
       content: {
         /**
          * @example {
-         *       "name": "Box office till"
+         *       "name": "Box office till",
+         *       "kind": "secret"
          *     }
          */
         'application/json': {
           name?: string;
+          /**
+           * @description `admin` also acts for the promoters yours manages (`POST /v1/promoters`), by `EntryRate-Promoter`; any owner may make one, and it reaches nothing more until you manage a promoter.
+           * @default secret
+           * @enum {string}
+           */
+          kind?: 'secret' | 'admin';
         };
       };
     };
@@ -8234,10 +9312,12 @@ export interface operations {
            * @example {
            *       "id": "key_5n7b3v9c1x2z4m6k",
            *       "mode": "test",
+           *       "kind": "secret",
            *       "name": "Box office till",
            *       "last4": "q8w2",
            *       "createdAt": "2026-04-02T10:05:00.000Z",
            *       "revokedAt": null,
+           *       "lastUsedAt": "2026-04-03T18:42:00.000Z",
            *       "secret": "er_test_3v9c1x2z4m6k8p0r5t7y9u1i3o5a7sq8w2"
            *     }
            */
@@ -8266,9 +9346,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8280,7 +9362,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8378,6 +9468,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example key_5n7b3v9c1x2z4m6k */
@@ -8399,10 +9491,12 @@ export interface operations {
            * @example {
            *       "id": "key_5n7b3v9c1x2z4m6k",
            *       "mode": "test",
+           *       "kind": "secret",
            *       "name": "Box office till",
            *       "last4": "q8w2",
            *       "createdAt": "2026-04-02T10:05:00.000Z",
-           *       "revokedAt": "2026-06-01T09:00:00.000Z"
+           *       "revokedAt": "2026-06-01T09:00:00.000Z",
+           *       "lastUsedAt": "2026-04-03T18:42:00.000Z"
            *     }
            */
           'application/json': components['schemas']['ApiKey'];
@@ -8424,9 +9518,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8438,7 +9534,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8451,6 +9555,327 @@ export interface operations {
       };
       /** @description `api_key.not_found`: No API key with this id belongs to you in this mode. */
       404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_promoters: {
+    parameters: {
+      query?: {
+        page?: number;
+        /** @example 20 */
+        limit?: number;
+      };
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of Promoters, oldest first. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "id": "pr_7d2k9m4x1c8v5b3n",
+           *           "name": "Bristol Basement Nights",
+           *           "agencyId": "pr_demo",
+           *           "createdAt": "2026-04-02T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "pagination": {
+           *         "page": 1,
+           *         "limit": 20,
+           *         "total": 1,
+           *         "pages": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['PromoterPage'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_promoters: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Bristol Basement Nights"
+         *     }
+         */
+        'application/json': {
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The Promoter. */
+      201: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "pr_7d2k9m4x1c8v5b3n",
+           *       "name": "Bristol Basement Nights",
+           *       "agencyId": "pr_demo",
+           *       "createdAt": "2026-04-02T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Promoter'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `promoter.agency_managed`: The promoter is managed by an agency, so it cannot manage promoters of its own; create it as the agency.
+       */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -8571,7 +9996,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8582,7 +10011,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8640,6 +10073,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -8697,9 +10132,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8711,7 +10148,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8765,6 +10208,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
         /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
@@ -8834,9 +10279,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -8848,7 +10295,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -8946,6 +10401,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example wh_4m2k9q7x1z3c8v5b */
@@ -8988,9 +10445,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -9002,7 +10461,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -9071,6 +10538,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path: {
         /** @example wh_4m2k9q7x1z3c8v5b */
@@ -9131,9 +10600,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -9145,7 +10616,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -9225,6 +10702,8 @@ export interface operations {
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
         'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
       };
       path?: never;
       cookie?: never;
@@ -9278,9 +10757,11 @@ export interface operations {
         };
       };
       /**
-       * @description `auth.missing_key`: No Bearer API key was sent.
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
        *
        *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
        */
       401: {
         headers: {
@@ -9292,7 +10773,13 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -9359,6 +10846,2651 @@ export interface operations {
       };
     };
   };
+  post_v1_signups: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@strange-brew.example",
+         *       "name": "Sam Jones",
+         *       "password": "four words make strong",
+         *       "promoterName": "Strange Brew"
+         *     }
+         */
+        'application/json': components['schemas']['SignupCreate'];
+      };
+    };
+    responses: {
+      /** @description A mail is on its way. */
+      202: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "pending",
+           *       "email": "sam@strange-brew.example"
+           *     }
+           */
+          'application/json': components['schemas']['SignupPending'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request.
+       *
+       *     `account.weak_password`: The password is too short: at least 12 characters.
+       */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_signups_confirm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "token": "k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2a5s7d9f1"
+         *     }
+         */
+        'application/json': components['schemas']['SignupConfirm'];
+      };
+    };
+    responses: {
+      /** @description The Session. */
+      201: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "person": {
+           *         "id": "psn_4n8b2v6c1x9z3m7k",
+           *         "email": "sam@strange-brew.example",
+           *         "name": "Sam Jones"
+           *       },
+           *       "memberships": [
+           *         {
+           *           "promoterId": "pr_7d2k9m4x1c8v5b3n",
+           *           "promoterName": "Strange Brew",
+           *           "role": "owner",
+           *           "permissions": [
+           *             "events.read",
+           *             "events.write",
+           *             "events.stats",
+           *             "venues.read",
+           *             "checkout.write",
+           *             "orders.read",
+           *             "orders.refund",
+           *             "orders.resend",
+           *             "tickets.read",
+           *             "scans.write",
+           *             "webhooks.manage",
+           *             "keys.manage",
+           *             "team.manage",
+           *             "payouts.read",
+           *             "promoters.manage"
+           *           ],
+           *           "agencyId": null
+           *         }
+           *       ],
+           *       "csrfToken": "p0o9i8u7y6t5r4e3w2q1a2s3d4f5g6h7j8k9l0zx",
+           *       "expiresAt": "2026-05-20T23:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `account.token_expired`: The link was used already or has expired; ask for a new one. */
+      410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_sessions: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@strange-brew.example",
+         *       "password": "four words make strong"
+         *     }
+         */
+        'application/json': components['schemas']['SessionCreate'];
+      };
+    };
+    responses: {
+      /** @description The Session. */
+      201: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "person": {
+           *         "id": "psn_4n8b2v6c1x9z3m7k",
+           *         "email": "sam@strange-brew.example",
+           *         "name": "Sam Jones"
+           *       },
+           *       "memberships": [
+           *         {
+           *           "promoterId": "pr_7d2k9m4x1c8v5b3n",
+           *           "promoterName": "Strange Brew",
+           *           "role": "owner",
+           *           "permissions": [
+           *             "events.read",
+           *             "events.write",
+           *             "events.stats",
+           *             "venues.read",
+           *             "checkout.write",
+           *             "orders.read",
+           *             "orders.refund",
+           *             "orders.resend",
+           *             "tickets.read",
+           *             "scans.write",
+           *             "webhooks.manage",
+           *             "keys.manage",
+           *             "team.manage",
+           *             "payouts.read",
+           *             "promoters.manage"
+           *           ],
+           *           "agencyId": null
+           *         }
+           *       ],
+           *       "csrfToken": "p0o9i8u7y6t5r4e3w2q1a2s3d4f5g6h7j8k9l0zx",
+           *       "expiresAt": "2026-05-20T23:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       *
+       *     `auth.invalid_credentials`: The email or password is wrong (which one is not said).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds.
+       *
+       *     `auth.too_many_attempts`: Too many failed sign-ins for this email or address; retry after `Retry-After` seconds.
+       */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_session: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Session. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "person": {
+           *         "id": "psn_4n8b2v6c1x9z3m7k",
+           *         "email": "sam@strange-brew.example",
+           *         "name": "Sam Jones"
+           *       },
+           *       "memberships": [
+           *         {
+           *           "promoterId": "pr_7d2k9m4x1c8v5b3n",
+           *           "promoterName": "Strange Brew",
+           *           "role": "owner",
+           *           "permissions": [
+           *             "events.read",
+           *             "events.write",
+           *             "events.stats",
+           *             "venues.read",
+           *             "checkout.write",
+           *             "orders.read",
+           *             "orders.refund",
+           *             "orders.resend",
+           *             "tickets.read",
+           *             "scans.write",
+           *             "webhooks.manage",
+           *             "keys.manage",
+           *             "team.manage",
+           *             "payouts.read",
+           *             "promoters.manage"
+           *           ],
+           *           "agencyId": null
+           *         }
+           *       ],
+           *       "csrfToken": "p0o9i8u7y6t5r4e3w2q1a2s3d4f5g6h7j8k9l0zx",
+           *       "expiresAt": "2026-05-20T23:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       *
+       *     `auth.missing_session`: No one is signed in: the request carried no session cookie.
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  delete_v1_session: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out. */
+      204: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_password_resets: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "sam@strange-brew.example"
+         *     }
+         */
+        'application/json': components['schemas']['PasswordResetCreate'];
+      };
+    };
+    responses: {
+      /** @description Sent, if the account exists. */
+      202: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "sent"
+           *     }
+           */
+          'application/json': components['schemas']['PasswordResetSent'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_password_resets_confirm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "token": "k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2a5s7d9f1",
+         *       "password": "four words make strong"
+         *     }
+         */
+        'application/json': components['schemas']['PasswordResetConfirm'];
+      };
+    };
+    responses: {
+      /** @description The password is changed. */
+      204: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `account.token_expired`: The link was used already or has expired; ask for a new one. */
+      410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request.
+       *
+       *     `account.weak_password`: The password is too short: at least 12 characters.
+       */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_team: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Team. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "members": [
+           *         {
+           *           "personId": "psn_9c3v7b1n5m2k8x4z",
+           *           "email": "alex@strange-brew.example",
+           *           "name": "Alex Doe",
+           *           "role": "box_office",
+           *           "joinedAt": "2026-04-02T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "invitations": [
+           *         {
+           *           "id": "inv_2m6k0x4c8v1b5n9q",
+           *           "email": "jo@strange-brew.example",
+           *           "role": "door",
+           *           "createdAt": "2026-05-20T12:04:31.000Z",
+           *           "expiresAt": "2026-05-27T12:04:31.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['Team'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_team_invitations: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jo@strange-brew.example",
+         *       "role": "door"
+         *     }
+         */
+        'application/json': components['schemas']['InvitationCreate'];
+      };
+    };
+    responses: {
+      /** @description The Invitation. */
+      201: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "inv_2m6k0x4c8v1b5n9q",
+           *       "email": "jo@strange-brew.example",
+           *       "role": "door",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "expiresAt": "2026-05-27T12:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Invitation'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `team.already_member`: The email belongs to a member of this promoter already.
+       */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  delete_v1_team_invitations_id: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example inv_2m6k0x4c8v1b5n9q */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked Invitation. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "inv_2m6k0x4c8v1b5n9q",
+           *       "email": "jo@strange-brew.example",
+           *       "role": "door",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "expiresAt": "2026-05-27T12:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Invitation'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `team.invitation_not_found`: No open invitation with this id belongs to this promoter. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  delete_v1_team_members_personId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example psn_9c3v7b1n5m2k8x4z */
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The removed Member. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "personId": "psn_9c3v7b1n5m2k8x4z",
+           *       "email": "alex@strange-brew.example",
+           *       "name": "Alex Doe",
+           *       "role": "box_office",
+           *       "joinedAt": "2026-04-02T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Member'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `team.member_not_found`: No member with this id belongs to this promoter. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `team.last_owner`: The change would leave the promoter without an owner. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patch_v1_team_members_personId: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example psn_9c3v7b1n5m2k8x4z */
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "role": "manager"
+         *     }
+         */
+        'application/json': components['schemas']['MemberUpdate'];
+      };
+    };
+    responses: {
+      /** @description The Member. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "personId": "psn_9c3v7b1n5m2k8x4z",
+           *       "email": "alex@strange-brew.example",
+           *       "name": "Alex Doe",
+           *       "role": "manager",
+           *       "joinedAt": "2026-04-02T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Member'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `team.member_not_found`: No member with this id belongs to this promoter. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `team.last_owner`: The change would leave the promoter without an owner. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_invitations_token: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+      };
+      path: {
+        /** @example k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2a5s7d9f1 */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The InvitationPreview. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "promoterName": "Strange Brew",
+           *       "email": "jo@strange-brew.example",
+           *       "role": "door",
+           *       "expiresAt": "2026-05-27T12:04:31.000Z",
+           *       "hasAccount": false
+           *     }
+           */
+          'application/json': components['schemas']['InvitationPreview'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `invitation.expired`: The invitation is unknown, used, revoked or expired. */
+      410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_invitations_token_accept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2a5s7d9f1 */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Jo Bloggs",
+         *       "password": "four words make strong"
+         *     }
+         */
+        'application/json': components['schemas']['InvitationAccept'];
+      };
+    };
+    responses: {
+      /** @description Joined: the Session, with the new membership. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "person": {
+           *         "id": "psn_4n8b2v6c1x9z3m7k",
+           *         "email": "sam@strange-brew.example",
+           *         "name": "Sam Jones"
+           *       },
+           *       "memberships": [
+           *         {
+           *           "promoterId": "pr_7d2k9m4x1c8v5b3n",
+           *           "promoterName": "Strange Brew",
+           *           "role": "owner",
+           *           "permissions": [
+           *             "events.read",
+           *             "events.write",
+           *             "events.stats",
+           *             "venues.read",
+           *             "checkout.write",
+           *             "orders.read",
+           *             "orders.refund",
+           *             "orders.resend",
+           *             "tickets.read",
+           *             "scans.write",
+           *             "webhooks.manage",
+           *             "keys.manage",
+           *             "team.manage",
+           *             "payouts.read",
+           *             "promoters.manage"
+           *           ],
+           *           "agencyId": null
+           *         }
+           *       ],
+           *       "csrfToken": "p0o9i8u7y6t5r4e3w2q1a2s3d4f5g6h7j8k9l0zx",
+           *       "expiresAt": "2026-05-20T23:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description A new account, joined and signed in. */
+      201: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "person": {
+           *         "id": "psn_4n8b2v6c1x9z3m7k",
+           *         "email": "sam@strange-brew.example",
+           *         "name": "Sam Jones"
+           *       },
+           *       "memberships": [
+           *         {
+           *           "promoterId": "pr_7d2k9m4x1c8v5b3n",
+           *           "promoterName": "Strange Brew",
+           *           "role": "owner",
+           *           "permissions": [
+           *             "events.read",
+           *             "events.write",
+           *             "events.stats",
+           *             "venues.read",
+           *             "checkout.write",
+           *             "orders.read",
+           *             "orders.refund",
+           *             "orders.resend",
+           *             "tickets.read",
+           *             "scans.write",
+           *             "webhooks.manage",
+           *             "keys.manage",
+           *             "team.manage",
+           *             "payouts.read",
+           *             "promoters.manage"
+           *           ],
+           *           "agencyId": null
+           *         }
+           *       ],
+           *       "csrfToken": "p0o9i8u7y6t5r4e3w2q1a2s3d4f5g6h7j8k9l0zx",
+           *       "expiresAt": "2026-05-20T23:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       *
+       *     `invitation.sign_in_required`: The invited email has an account: sign in as it, then accept.
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `invitation.wrong_person`: You are signed in as someone other than the invited email.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `invitation.expired`: The invitation is unknown, used, revoked or expired. */
+      410: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request.
+       *
+       *     `account.weak_password`: The password is too short: at least 12 characters.
+       */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_dashboard_assets_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JavaScript or CSS. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/javascript': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_dashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML: the dashboard app, which signs in and then calls this API with the session. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_dashboard_screen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        screen: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML: the dashboard app, which signs in and then calls this API with the session. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   get_v1_openapi_json: {
     parameters: {
       query?: never;
@@ -9410,7 +13542,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -9421,7 +13557,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
@@ -9500,7 +13640,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.invalid_key`: The API key is unknown or revoked. */
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9509,7 +13653,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first. */
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
       403: {
         headers: {
           [name: string]: unknown;

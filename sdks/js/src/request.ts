@@ -11,6 +11,8 @@ export interface Settings {
   apiVersion: string;
   maxRetries: number;
   timeout: number;
+  /** The `EntryRate-Promoter` of every call, unless a call names its own. */
+  promoter: string | undefined;
   fetch: typeof fetch;
 }
 
@@ -58,6 +60,8 @@ async function headersOf(settings: Settings, method: string, init: Init, hasBody
     'EntryRate-Version': init.apiVersion ?? settings.apiVersion,
   };
   if (settings.key) headers.Authorization = `Bearer ${settings.key}`;
+  const promoter = init.promoter ?? settings.promoter;
+  if (promoter) headers['EntryRate-Promoter'] = promoter;
   if (hasBody) headers['Content-Type'] = 'application/json';
   const idempotencyKey = init.idempotencyKey ?? (method === 'POST' ? (await webCrypto()).randomUUID() : null);
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;

@@ -49,6 +49,8 @@ export interface RequestOptions {
   /** Milliseconds for each attempt. */
   timeout?: number;
   maxRetries?: number;
+  /** The promoter (`pr_…`) this call acts for, sent as `EntryRate-Promoter`; replaces the client's. */
+  promoter?: string;
 }
 
 /** What the request function takes beside the method and the path. */

@@ -22,8 +22,8 @@ class EntryRate
     public const API_VERSION = '2026-04-25';
     public const DEFAULT_BASE_URL = 'https://api.entryrate.co.uk';
 
-    private const CLIENT_OPTIONS = ['baseUrl', 'apiVersion', 'maxRetries', 'timeout', 'transport'];
-    private const CALL_OPTIONS = ['idempotencyKey', 'apiVersion', 'timeout', 'maxRetries'];
+    private const CLIENT_OPTIONS = ['baseUrl', 'apiVersion', 'maxRetries', 'timeout', 'promoter', 'transport'];
+    private const CALL_OPTIONS = ['idempotencyKey', 'apiVersion', 'timeout', 'maxRetries', 'promoter'];
 
     public readonly Resource\Events $events;
     public readonly Resource\Venues $venues;
@@ -33,6 +33,7 @@ class EntryRate
     public readonly Resource\Payouts $payouts;
     public readonly Resource\WebhookEndpoints $webhookEndpoints;
     public readonly Resource\ApiKeys $apiKeys;
+    public readonly Resource\Promoters $promoters;
     public readonly Resource\TicketLinks $ticketLinks;
     public readonly Resource\Checkout $checkout;
 
@@ -43,13 +44,16 @@ class EntryRate
     private readonly string $apiVersion;
     private readonly int $maxRetries;
     private readonly int $timeout;
+    /** Sent as `EntryRate-Promoter` on every call, unless a call names its own `promoter`. */
+    private readonly ?string $promoter;
     private readonly Transport $transport;
 
     /**
      * @param string|null $key a secret key (`er_test_…`, `er_live_…`); the public routes need none
-     * @param array{baseUrl?: string, apiVersion?: string, maxRetries?: int, timeout?: int, transport?: Transport} $options
+     * @param array{baseUrl?: string, apiVersion?: string, maxRetries?: int, timeout?: int, promoter?: string, transport?: Transport} $options
      *        `timeout` in milliseconds (30 000); `maxRetries` 2 (0 turns retries off); `baseUrl` else
-     *        env ENTRYRATE_API_URL, else https://api.entryrate.co.uk
+     *        env ENTRYRATE_API_URL, else https://api.entryrate.co.uk; `promoter` the `pr_…` every
+     *        call acts for (an agency's admin key acting for a promoter it manages)
      */
     public function __construct(private readonly ?string $key = null, array $options = [])
     {
@@ -60,6 +64,7 @@ class EntryRate
         $this->apiVersion = $options['apiVersion'] ?? self::API_VERSION;
         $this->maxRetries = $options['maxRetries'] ?? 2;
         $this->timeout = $options['timeout'] ?? 30000;
+        $this->promoter = ($options['promoter'] ?? '') !== '' ? $options['promoter'] : null;
         $this->transport = $options['transport'] ?? new CurlTransport();
 
         $this->events = new Resource\Events($this);
@@ -70,6 +75,7 @@ class EntryRate
         $this->payouts = new Resource\Payouts($this);
         $this->webhookEndpoints = new Resource\WebhookEndpoints($this);
         $this->apiKeys = new Resource\ApiKeys($this);
+        $this->promoters = new Resource\Promoters($this);
         $this->ticketLinks = new Resource\TicketLinks($this);
         $this->checkout = new Resource\Checkout($this);
     }
@@ -80,7 +86,7 @@ class EntryRate
      *
      * @param array<string, mixed>|null $query
      * @param array<string, mixed>|null $body
-     * @param array{idempotencyKey?: string, apiVersion?: string, timeout?: int, maxRetries?: int} $options
+     * @param array{idempotencyKey?: string, apiVersion?: string, timeout?: int, maxRetries?: int, promoter?: string} $options
      * @return array<string, mixed>
      * @throws EntryRateException
      */
@@ -96,6 +102,10 @@ class EntryRate
         ];
         if ($this->key !== null && $this->key !== '') {
             $headers['Authorization'] = 'Bearer ' . $this->key;
+        }
+        $promoter = $options['promoter'] ?? $this->promoter;
+        if ($promoter !== null && $promoter !== '') {
+            $headers['EntryRate-Promoter'] = $promoter;
         }
         if ($method === 'POST') {
             $headers['Idempotency-Key'] = $options['idempotencyKey'] ?? self::uuid4();

@@ -20,6 +20,7 @@ from .resources import (
     Events,
     Orders,
     Payouts,
+    Promoters,
     Scans,
     TicketLinks,
     Tickets,
@@ -45,8 +46,12 @@ class EntryRate:
         api_version: Optional[str] = None,
         max_retries: int = 2,
         timeout: float = 30,
+        promoter: Optional[str] = None,
     ) -> None:
         self.key = key
+        #: Sent as ``EntryRate-Promoter`` on every call (an agency's admin key acting for a managed
+        #: promoter), unless a call passes its own ``promoter=``.
+        self.promoter = promoter or None
         self.base_url = (base_url or os.environ.get("ENTRYRATE_API_URL") or DEFAULT_BASE_URL).rstrip("/")
         self.api_version = api_version or DEFAULT_API_VERSION
         self.max_retries = max_retries
@@ -59,6 +64,7 @@ class EntryRate:
         self.payouts = Payouts(self)
         self.webhook_endpoints = WebhookEndpoints(self)
         self.api_keys = ApiKeys(self)
+        self.promoters = Promoters(self)
         self.ticket_links = TicketLinks(self)
         self.checkout = Checkout(self)
 
@@ -107,6 +113,9 @@ class EntryRate:
         }
         if self.key:
             headers["Authorization"] = f"Bearer {self.key}"
+        promoter = opts.get("promoter") or self.promoter
+        if promoter:
+            headers["EntryRate-Promoter"] = promoter
         if method in _WITH_BODY:
             headers["Content-Type"] = "application/json"
         if method == "POST":

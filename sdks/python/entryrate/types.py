@@ -25,6 +25,7 @@ __all__ = [
     "WebhookDelivery",
     "WebhookEvent",
     "ApiKey",
+    "Promoter",
     "NewApiKey",
     "TicketLinksAnswer",
     "ErrorFields",
@@ -228,16 +229,27 @@ class WebhookEvent(TypedDict):
 class ApiKey(TypedDict):
     id: str
     mode: Literal["test", "live"]
+    #: ``admin`` also acts for the promoters its promoter manages (``promoter=``).
+    kind: Literal["secret", "admin"]
     name: Optional[str]
     last4: str
     createdAt: str
     revokedAt: Optional[str]
+    lastUsedAt: Optional[str]
 
 
 class NewApiKey(ApiKey):
     """A key just made: the only answer that ever carries its secret."""
 
     secret: str
+
+
+class Promoter(TypedDict):
+    id: str
+    name: str
+    #: The promoter that manages this one, or None.
+    agencyId: Optional[str]
+    createdAt: str
 
 
 class TicketLinksAnswer(TypedDict):

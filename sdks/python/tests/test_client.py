@@ -86,6 +86,18 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(seen.headers["entryrate-version"], "2025-01-01")
         self.assertNotIn("authorization", seen.headers)
 
+    def test_the_promoter_option_per_client_and_per_call(self) -> None:
+        self.stub.script(Answer(200, {"id": "evt_1"}), Answer(200, {"id": "evt_1"}), Answer(201, {"id": "pr_1"}))
+        agency = self.client(promoter="pr_managed")
+        agency.events.retrieve("evt_1")
+        agency.events.retrieve("evt_1", promoter="pr_other")
+        self.client().promoters.create(name="Managed")
+        first, second, plain = self.stub.seen[-3:]
+        self.assertEqual(first.headers["entryrate-promoter"], "pr_managed")
+        self.assertEqual(second.headers["entryrate-promoter"], "pr_other")
+        self.assertEqual((plain.method, plain.path, plain.body), ("POST", "/v1/promoters", {"name": "Managed"}))
+        self.assertNotIn("entryrate-promoter", plain.headers)
+
     def test_path_parameters_are_one_segment(self) -> None:
         self.stub.script(Answer(200, {"id": "evt_1"}))
         self.client().events.retrieve("a/b c")

@@ -36,6 +36,33 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** What each permission lets a role do, in words that finish "Your role (door) cannot …". */
+export const PERMISSION_WORDS: Record<Permission, string> = {
+  'events.read': 'see events',
+  'events.write': 'create, edit, publish or cancel events and venues',
+  'events.stats': "see an event's sales",
+  'venues.read': 'see venues',
+  'checkout.write': 'sell tickets through checkout sessions',
+  'orders.read': 'see orders',
+  'orders.refund': 'refund orders',
+  'orders.resend': "resend orders' tickets",
+  'tickets.read': 'look up tickets',
+  'scans.write': 'scan tickets',
+  'webhooks.manage': 'manage webhook endpoints',
+  'keys.manage': 'manage API keys',
+  'team.manage': 'manage the team',
+  'payouts.read': 'see payouts or the connected account',
+  'promoters.manage': 'create or list managed promoters',
+};
+
+/** The roles' names as people read them, for messages and the API reference. */
+export const ROLE_WORDS: Record<Role, string> = {
+  owner: 'owner',
+  manager: 'manager',
+  box_office: 'box office',
+  door: 'door',
+};
+
 /** Whether `role` holds `permission`. */
 export function may(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -31,6 +31,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions': {
     tag,
     access: 'secretKeyOrClientSecret',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.create',
     summary: 'Create a checkout session (holds the tickets)',
     description:
@@ -55,6 +56,7 @@ export const checkoutDocs: RouteDocs = {
   'GET /v1/checkout/sessions/:id': {
     tag,
     access: 'secretKeyOrClientSecret',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.retrieve',
     summary: 'Read a checkout session',
     description:
@@ -68,6 +70,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id': {
     tag,
     access: 'secretKeyOrClientSecret',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.update',
     summary: "Change an open session's tickets",
     params,
@@ -92,6 +95,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/payment': {
     tag,
     access: 'secretKeyOrClientSecret',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.pay',
     summary: 'Start paying: the PaymentIntent and its client secret (a free session completes here)',
     description:
@@ -119,6 +123,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/cancel': {
     tag,
     access: 'secretKeyOrClientSecret',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.cancel',
     summary: 'Cancel an open session and release its tickets',
     params,
@@ -134,6 +139,7 @@ export const checkoutDocs: RouteDocs = {
   'POST /v1/checkout/sessions/:id/settle': {
     tag,
     access: 'secretKey',
+    permission: 'checkout.write',
     sdk: 'checkout.sessions.settle',
     summary: 'Ask the worker to settle a session with Stripe again, after it gave up',
     description:

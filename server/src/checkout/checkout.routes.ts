@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { AppDeps } from '../app.deps.ts';
+import { permitWhenAuthenticated } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
 import { ticketIdParam } from '../tickets/tickets.schema.ts';
 import type { Caller } from './checkout.access.ts';
@@ -25,14 +26,16 @@ import {
 export function checkoutRouter({ db, payments, config }: AppDeps): Router {
   const links = { publicUrl: config.publicUrl };
   const router = new Router({ prefix: '/v1/checkout/sessions' });
+  // A key or a session acting for a promoter needs checkout.write; the widget's public calls pass.
+  const promoterSale = permitWhenAuthenticated('checkout.write');
 
-  router.post('/', async (ctx) => {
+  router.post('/', promoterSale, async (ctx) => {
     const input = parse(createSessionBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = await createSession(db, callerOf(ctx), input, links);
   });
 
-  router.get('/:id', async (ctx) => {
+  router.get('/:id', promoterSale, async (ctx) => {
     const { clientSecret } = parse(clientSecretQuery, ctx.query);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await getSession(
@@ -43,13 +46,13 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
     );
   });
 
-  router.post('/:id', async (ctx) => {
+  router.post('/:id', promoterSale, async (ctx) => {
     const { items, clientSecret } = parse(updateSessionBody, ctx.request.body);
     const id = parse(sessionIdParam, ctx.params.id, 'id');
     ctx.body = await updateSessionItems(db, callerOf(ctx, clientSecret), id, items, links);
   });
 
-  router.post('/:id/payment', async (ctx) => {
+  router.post('/:id/payment', promoterSale, async (ctx) => {
     const { clientSecret } = parse(clientSecretBody, ctx.request.body ?? {});
     ctx.body = await startPayment(
       db,
@@ -59,7 +62,7 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
     );
   });
 
-  router.post('/:id/cancel', async (ctx) => {
+  router.post('/:id/cancel', promoterSale, async (ctx) => {
     const { clientSecret } = parse(clientSecretBody, ctx.request.body ?? {});
     ctx.body = await cancelSession(
       db,
@@ -69,7 +72,7 @@ export function checkoutRouter({ db, payments, config }: AppDeps): Router {
     );
   });
 
-  router.post('/:id/settle', async (ctx) => {
+  router.post('/:id/settle', promoterSale, async (ctx) => {
     ctx.body = await retrySettlement(db, callerOf(ctx), parse(sessionIdParam, ctx.params.id, 'id'), links);
   });
 

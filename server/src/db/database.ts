@@ -1,5 +1,6 @@
 import { type ColumnType, type Generated, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { Role } from '../access/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Mode = 'test' | 'live';
@@ -10,6 +11,8 @@ export interface PromotersTable {
   created_at: Generated<Date>;
   /** The promoter's Stripe Connect account (`acct_…`): its payouts, and Connect events' `account`. */
   stripe_account_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The agency that manages this promoter (its admin keys act for it); null for most. */
+  agency_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApiKeysTable {
@@ -21,7 +24,13 @@ export interface ApiKeysTable {
   name: string | null;
   created_at: Generated<Date>;
   revoked_at: Timestamp | null;
+  /** `secret` acts for its promoter; `admin` also for the promoters its promoter manages. */
+  kind: ColumnType<ApiKeyKind, ApiKeyKind | undefined, ApiKeyKind>;
+  /** Touched by `authenticate` at most once a minute. */
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
+
+export type ApiKeyKind = 'secret' | 'admin';
 
 export interface VenuesTable {
   id: string;
@@ -223,7 +232,77 @@ export interface WebhookDeliveriesTable {
   created_at: Generated<Date>;
 }
 
-export type MailKind = 'order' | 'refund' | 'cancellation' | 'ticket_links';
+export type MailKind =
+  | 'order'
+  | 'refund'
+  | 'cancellation'
+  | 'ticket_links'
+  | 'signup_confirmation'
+  | 'account_exists'
+  | 'password_reset'
+  | 'team_invitation';
+
+/** A person who signs in to the dashboard; `email` is stored lower-cased. */
+export interface PersonsTable {
+  id: string;
+  email: string;
+  name: string;
+  /** `scrypt$N$r$p$salt$hash` (accounts/passwords.ts). */
+  password_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  person_id: string;
+  promoter_id: string;
+  role: Role;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** sha256 of the cookie's token. */
+  token_hash: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+}
+
+/** A sign-up waiting for its mailed link; the password is hashed already. */
+export interface SignupsTable {
+  token_hash: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  promoter_name: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  person_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  promoter_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
 
 export interface MailOutboxTable {
   id: string;
@@ -261,6 +340,12 @@ export interface DB {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   mail_outbox: MailOutboxTable;
+  persons: PersonsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  signups: SignupsTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
 }
 
 export type Database = Kysely<DB>;

@@ -1,3 +1,5 @@
+import { findPerson, insertMembership, insertPerson } from '../accounts/accounts.store.ts';
+import { hashPassword } from '../accounts/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { createEvent, publishEvent } from '../events/events.service.ts';
 import { setStripeAccount } from '../payouts/payouts.store.ts';
@@ -15,12 +17,49 @@ export const DEMO_EVENT_ID = 'evt_mura_masa_bristol';
 /** The demo promoter's Stripe Connect account: the stripe-sim holds its payouts. */
 export const DEMO_STRIPE_ACCOUNT_ID = 'acct_demo_strange_brew';
 
-/** Creates the demo promoter, venue and live event once; later starts keep whatever is there. */
+/**
+ * The demo promoter's owner, to sign in to the dashboard with. Public on purpose (README,
+ * demo.json), like the demo key: it only exists in a local demo's database.
+ */
+export const DEMO_OWNER = {
+  id: 'psn_demo_strange_brew_owner',
+  email: 'owner@strange-brew.example',
+  name: 'Strange Brew owner',
+  password: 'strange-brew-demo-2026',
+} as const;
+
+/**
+ * Creates the demo promoter, venue and live event once, and its dashboard owner (who joined
+ * later than the promoter: a database seeded before has the promoter but not them); later starts
+ * keep whatever is there.
+ */
 export async function seedDemo(
   db: Database,
   options: { holdMinutes: number },
 ): Promise<{ created: boolean }> {
-  if (await promoterExists(db, DEMO_PROMOTER_ID)) return { created: false };
+  const created = await seedDemoPromoter(db, options);
+  await seedDemoOwner(db);
+  return { created };
+}
+
+async function seedDemoOwner(db: Database): Promise<void> {
+  if (await findPerson(db, DEMO_OWNER.id)) return;
+  const passwordHash = await hashPassword(DEMO_OWNER.password);
+  await db.transaction().execute(async (tx) => {
+    const person = await insertPerson(tx, {
+      id: DEMO_OWNER.id,
+      email: DEMO_OWNER.email,
+      name: DEMO_OWNER.name,
+      password_hash: passwordHash,
+    });
+    // Someone signed up with the demo address in this database: leave their account alone.
+    if (person)
+      await insertMembership(tx, { personId: person.id, promoterId: DEMO_PROMOTER_ID, role: 'owner' });
+  });
+}
+
+async function seedDemoPromoter(db: Database, options: { holdMinutes: number }): Promise<boolean> {
+  if (await promoterExists(db, DEMO_PROMOTER_ID)) return false;
   const owner = { promoterId: DEMO_PROMOTER_ID, mode: 'test' as const };
   await db.transaction().execute(async (tx) => {
     await insertPromoter(tx, { id: DEMO_PROMOTER_ID, name: 'Strange Brew' });
@@ -54,7 +93,7 @@ export async function seedDemo(
     { holdMinutes: options.holdMinutes, id: DEMO_EVENT_ID },
   );
   await publishEvent(db, owner, DEMO_EVENT_ID, { network: true });
-  return { created: true };
+  return true;
 }
 
 /**

@@ -26,6 +26,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events': {
     tag,
     access: 'secretKey',
+    permission: 'events.write',
     sdk: 'events.create',
     summary: 'Create a draft event with its tiers',
     body: createEventBody,
@@ -36,6 +37,7 @@ export const eventsDocs: RouteDocs = {
   'GET /v1/events': {
     tag,
     access: 'secretKey',
+    permission: 'events.read',
     sdk: 'events.list',
     summary: 'List your events',
     query: listEventsQuery,
@@ -51,6 +53,7 @@ export const eventsDocs: RouteDocs = {
   'GET /v1/events/:id': {
     tag,
     access: 'secretKey',
+    permission: 'events.read',
     sdk: 'events.retrieve',
     summary: 'Read an event by id or slug, with its tiers, scans and lowest price',
     params,
@@ -61,6 +64,7 @@ export const eventsDocs: RouteDocs = {
   'PATCH /v1/events/:id': {
     tag,
     access: 'secretKey',
+    permission: 'events.write',
     sdk: 'events.update',
     summary: 'Change an event: only what is sent changes',
     description:
@@ -87,6 +91,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events/:id/publish': {
     tag,
     access: 'secretKey',
+    permission: 'events.write',
     sdk: 'events.publish',
     summary: 'Put an event on sale',
     description:
@@ -101,6 +106,7 @@ export const eventsDocs: RouteDocs = {
   'POST /v1/events/:id/cancel': {
     tag,
     access: 'secretKey',
+    permission: 'events.write',
     sdk: 'events.cancel',
     summary: 'Cancel an event',
     params,

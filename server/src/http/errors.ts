@@ -17,12 +17,32 @@ export const ERROR_CODES = {
   'request.method_not_implemented':
     'The server implements this HTTP method on no endpoint; the `Allow` header lists what the path answers.',
   'route.not_found': 'No endpoint answers at this method and path.',
-  'auth.missing_key': 'No Bearer API key was sent.',
+  'auth.missing_key': 'No Bearer API key was sent, and no one is signed in for a promoter.',
   'auth.invalid_key': 'The API key is unknown or revoked.',
   'auth.forbidden': "The caller's role does not hold the permission this route needs.",
+  'auth.promoter_forbidden':
+    'The EntryRate-Promoter header names a promoter this key or person may not act for.',
   'auth.live_mode_unavailable':
     'Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.',
+  'auth.missing_session': 'No one is signed in: the request carried no session cookie.',
+  'auth.session_expired': 'The sign-in session ended (idle too long, signed out, or the password changed).',
+  'auth.csrf_failed':
+    'A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.',
+  'auth.invalid_credentials': 'The email or password is wrong (which one is not said).',
+  'auth.too_many_attempts':
+    'Too many failed sign-ins for this email or address; retry after `Retry-After` seconds.',
+  'account.weak_password': 'The password is too short: at least 12 characters.',
+  'account.token_expired': 'The link was used already or has expired; ask for a new one.',
+  'invitation.expired': 'The invitation is unknown, used, revoked or expired.',
+  'invitation.sign_in_required': 'The invited email has an account: sign in as it, then accept.',
+  'invitation.wrong_person': 'You are signed in as someone other than the invited email.',
+  'team.already_member': 'The email belongs to a member of this promoter already.',
+  'team.last_owner': 'The change would leave the promoter without an owner.',
+  'team.member_not_found': 'No member with this id belongs to this promoter.',
+  'team.invitation_not_found': 'No open invitation with this id belongs to this promoter.',
   'api_key.not_found': 'No API key with this id belongs to you in this mode.',
+  'promoter.agency_managed':
+    'The promoter is managed by an agency, so it cannot manage promoters of its own; create it as the agency.',
   'idempotency.key_reused': 'The Idempotency-Key was already used with a different request.',
   'idempotency.in_progress': 'A request with this Idempotency-Key is still running.',
   'idempotency.invalid_key': 'The Idempotency-Key is empty or longer than 255 characters.',

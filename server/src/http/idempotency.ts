@@ -42,7 +42,10 @@ export function idempotency(options: IdempotencyOptions) {
       throw new ApiError(400, 'idempotency.invalid_key', 'Idempotency-Key must be 1 to 255 characters.');
     }
 
-    const scope = ctx.state.auth ? `key:${ctx.state.auth.callerId}` : `client:${ctx.ip}`;
+    // Per caller and the promoter it acts for: an agency's admin key (or a person) that sends the same
+    // key and body for two promoters (EntryRate-Promoter) makes two requests, not a replay.
+    const auth = ctx.state.auth;
+    const scope = auth ? `key:${auth.callerId}:${auth.promoterId}` : `client:${ctx.ip}`;
     const fingerprint = fingerprintOf(ctx.method, ctx.path, body);
     const claim = { scope, key, fingerprint, retentionHours, abandonAfterSeconds };
 

@@ -42,3 +42,20 @@ export async function deleteExpiredCounters(db: Executor): Promise<number> {
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Takes back one request counted in its window (never below zero): for counters of failures,
+ * which count each attempt up front, so parallel attempts cannot slip past, and return the
+ * ones that succeeded.
+ */
+export async function uncountRequest(
+  db: Executor,
+  hit: { bucket: string; windowStart: Date },
+): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set({ count: sql<number>`greatest(count - 1, 0)` })
+    .where('bucket', '=', hit.bucket)
+    .where('window_start', '=', hit.windowStart)
+    .execute();
+}

@@ -22,7 +22,10 @@ export type IdPrefix =
   | 'scn'
   | 'we'
   | 'wh'
-  | 'mail';
+  | 'mail'
+  | 'psn'
+  | 'ses'
+  | 'inv';
 
 /** A new prefixed id such as `ord_3k9x…`, the shape every API object carries. */
 export function newId(prefix: IdPrefix): string {

@@ -6,14 +6,15 @@ export const COMPONENTS = {
     bearerAuth: {
       type: 'http',
       scheme: 'bearer',
-      description: 'A secret key: `er_test_…` for test mode, `er_live_…` for live mode.',
+      description:
+        "An API key: `er_test_…` for test mode, `er_live_…` for live mode. A key acts as its promoter's owner; an agency's admin key may also name a promoter it manages in `EntryRate-Promoter`.",
     },
     sessionCookie: {
       type: 'apiKey',
       in: 'cookie',
       name: 'er_session',
       description:
-        "A dashboard sign-in. Requests that change state also send the session's `X-CSRF-Token`.",
+        "A dashboard sign-in. On promoter operations it names the promoter in `EntryRate-Promoter` (and the mode in `EntryRate-Mode`) and acts with the person's role there. Requests that change state also send the session's `X-CSRF-Token`.",
     },
   },
   parameters: {
@@ -32,6 +33,16 @@ export const COMPONENTS = {
         'Makes a POST safe to retry for 24 hours: the same key and body replay the first answer ' +
         '(`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
+    },
+    Promoter: {
+      name: 'EntryRate-Promoter',
+      in: 'header',
+      required: false,
+      description:
+        'The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; ' +
+        "an agency's admin key may name any promoter its promoter manages. With a dashboard session: " +
+        'required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`.',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' },
     },
     StripeSignature: {
       name: 'Stripe-Signature',

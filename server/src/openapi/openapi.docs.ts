@@ -1,3 +1,4 @@
+import { accountsDocs } from '../accounts/accounts.openapi.ts';
 import { assetsDocs } from '../assets/assets.openapi.ts';
 import { checkoutDocs } from '../checkout/checkout.openapi.ts';
 import { dashboardDocs } from '../dashboard/dashboard.openapi.ts';
@@ -8,8 +9,10 @@ import { ordersDocs } from '../orders/orders.openapi.ts';
 import { stripeWebhookDocs } from '../payments/stripe-webhook.openapi.ts';
 import { payoutsDocs } from '../payouts/payouts.openapi.ts';
 import { apiKeysDocs } from '../promoters/api-keys.openapi.ts';
+import { promotersDocs } from '../promoters/promoters.openapi.ts';
 import { scansDocs } from '../scans/scans.openapi.ts';
 import { storefrontDocs } from '../storefront/storefront.openapi.ts';
+import { teamDocs } from '../team/team.openapi.ts';
 import { ticketPageDocs } from '../tickets/ticket-page.openapi.ts';
 import { ticketsDocs } from '../tickets/tickets.openapi.ts';
 import { venuesDocs } from '../venues/venues.openapi.ts';
@@ -36,9 +39,12 @@ export const ROUTE_DOCS: RouteDocs = {
   ...scansDocs,
   ...venuesDocs,
   ...apiKeysDocs,
+  ...promotersDocs,
   ...storefrontDocs,
   ...webhooksDocs,
   ...payoutsDocs,
+  ...accountsDocs,
+  ...teamDocs,
   ...dashboardDocs,
   ...openapiDocs,
 };

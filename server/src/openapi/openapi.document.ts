@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import type Koa from 'koa';
+import { PERMISSIONS, type Permission, ROLE_WORDS } from '../access/roles.ts';
 import { ERROR_CODES, type ErrorCode, errorBodySchema } from '../http/errors.ts';
 import { LATEST_API_VERSION } from '../http/version.ts';
 import { COMPONENTS } from './openapi.components.ts';
@@ -41,10 +42,11 @@ export function mountedRoutes(routers: readonly Router[]): MountedRoute[] {
 /** The documentation key of a route: `GET /v1/events/:id`. */
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
+// Promoter routes take a key or a signed-in session (which names its promoter in EntryRate-Promoter).
 const SECURITY: Record<Access, Json[]> = {
-  secretKey: [{ bearerAuth: [] }],
+  secretKey: [{ bearerAuth: [] }, { sessionCookie: [] }],
   public: [],
-  secretKeyOrClientSecret: [{ bearerAuth: [] }, {}],
+  secretKeyOrClientSecret: [{ bearerAuth: [] }, { sessionCookie: [] }, {}],
   stripeSignature: [],
   session: [{ sessionCookie: [] }],
 };
@@ -75,6 +77,13 @@ function errorsOf(route: MountedRoute, doc: OperationDoc): Map<number, Set<Error
   if (doc.access === 'secretKey') add(401, 'auth.missing_key');
   add(401, 'auth.invalid_key');
   add(403, 'auth.live_mode_unavailable');
+  // A key checks EntryRate-Promoter on any route; a role is checked where a permission is needed.
+  add(403, 'auth.promoter_forbidden');
+  // So does a session cookie sent with EntryRate-Promoter (http/session-auth.ts): it may have
+  // ended, and a request that changes something must carry its CSRF token and this origin.
+  add(401, 'auth.session_expired');
+  if (route.method !== 'GET') add(403, 'auth.csrf_failed');
+  if (doc.permission) add(403, 'auth.forbidden');
   // The idempotency middleware reads a key on any POST (it is documented for the API's own).
   if (route.method === 'POST') {
     add(400, 'idempotency.invalid_key');
@@ -113,6 +122,7 @@ function parametersOf(route: MountedRoute, doc: OperationDoc): Json[] {
     }
   }
   if (route.path.startsWith('/v1/')) parameters.push({ $ref: '#/components/parameters/ApiVersion' });
+  if (actsForPromoter(doc)) parameters.push({ $ref: '#/components/parameters/Promoter' });
   if (route.method === 'POST' && route.path.startsWith('/v1/') && doc.access !== 'stripeSignature') {
     parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   }
@@ -189,12 +199,14 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined, compone
     };
   }
   const body = doc.example?.body;
+  const description = [doc.description, accessSentence(doc)].filter(Boolean).join('\n\n');
   return {
     operationId: operationIdOf(route),
     summary: doc.summary,
-    ...(doc.description ? { description: doc.description } : {}),
+    ...(description ? { description } : {}),
     tags: [doc.tag],
     ...(doc.sdk ? { 'x-sdk-method': doc.sdk } : {}),
+    ...(doc.permission ? { 'x-permission': doc.permission } : {}),
     security: SECURITY[doc.access],
     parameters: parametersOf(route, doc),
     ...(doc.body
@@ -212,6 +224,34 @@ function operationOf(route: MountedRoute, doc: OperationDoc | undefined, compone
       : {}),
     responses,
   };
+}
+
+/** Whether an operation acts for one promoter, so `EntryRate-Promoter` chooses which. */
+function actsForPromoter(doc: OperationDoc): boolean {
+  return doc.permission !== undefined;
+}
+
+/** Who may call the operation, in a sentence: the roles holding its permission, or the session. */
+function accessSentence(doc: OperationDoc): string | undefined {
+  if (doc.access === 'session') {
+    return 'Needs a signed-in person (the `er_session` cookie; a state-changing request also sends `X-CSRF-Token`), whichever promoter.';
+  }
+  if (!doc.permission) return undefined;
+  const publicToo =
+    doc.access === 'secretKeyOrClientSecret'
+      ? ' A buyer (no key, no session) needs only the client secret.'
+      : '';
+  return `Permission \`${doc.permission}\`: ${rolesSentence(doc.permission)}${publicToo}`;
+}
+
+/** "API keys, and signed-in people whose role is owner or manager, may call this." */
+export function rolesSentence(permission: Permission): string {
+  const roles = PERMISSIONS[permission].map((role) => ROLE_WORDS[role]);
+  if (roles.length === Object.keys(ROLE_WORDS).length) {
+    return 'API keys, and signed-in people of every role, may call this.';
+  }
+  const listed = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}` : roles[0];
+  return `API keys, and signed-in people whose role is ${listed}, may call this.`;
 }
 
 /** A request we send (a `webhooks` entry): its headers, and its body by a schema of the components. */
@@ -278,7 +318,9 @@ export function buildOpenApiDocument(options: {
       version: LATEST_API_VERSION,
       description:
         'Sell tickets from your own site: events, checkout, orders, scans, payouts and signed webhooks. ' +
-        'Authenticate with `Authorization: Bearer er_test_…` (test mode) or `er_live_…`. ' +
+        'Authenticate with `Authorization: Bearer er_test_…` (test mode) or `er_live_…`, or with a ' +
+        "dashboard session; an agency's admin key names the promoter it acts for in `EntryRate-Promoter`. " +
+        'Each promoter operation names its permission (`x-permission`) and the roles that hold it. ' +
         'Human-readable reference: /docs/api; error codes: /docs.',
     },
     servers: [{ url: options.serverUrl }],

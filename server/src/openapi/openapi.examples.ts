@@ -223,10 +223,12 @@ export const exampleWebhookDelivery: WebhookDelivery = {
 export const exampleApiKey: ApiKey = {
   id: 'key_5n7b3v9c1x2z4m6k',
   mode: 'test',
+  kind: 'secret',
   name: 'Box office till',
   last4: 'q8w2',
   createdAt: '2026-04-02T10:05:00.000Z',
   revokedAt: null,
+  lastUsedAt: '2026-04-03T18:42:00.000Z',
 };
 
 export const exampleStorefrontEvent: StorefrontEvent = {

@@ -187,6 +187,8 @@ describe('the mappers answer what their schemas describe', () => {
       name: null,
       created_at: now,
       revoked_at: now,
+      kind: 'admin' as const,
+      last_used_at: now,
     };
     expectToMeet(apiKeySchema, toApiKey(key));
     const storefront = {

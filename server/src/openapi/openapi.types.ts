@@ -3,7 +3,8 @@ import type { Permission } from '../access/roles.ts';
 import type { ErrorCode } from '../http/errors.ts';
 
 /**
- * Who may call an operation: a secret key (or a signed-in person acting for a promoter); anyone;
+ * Who may call an operation: `secretKey` is any key or a signed-in person acting for a promoter
+ * (`EntryRate-Promoter`), as far as the operation's `permission` allows; anyone;
  * a secret key or the session's client secret (checkout, from a buyer's browser); Stripe, proven by
  * its signature; a signed-in person, whichever promoter (their own session and memberships).
  */

@@ -11,6 +11,7 @@ export const ordersDocs: RouteDocs = {
   'GET /v1/orders': {
     tag,
     access: 'secretKey',
+    permission: 'orders.read',
     sdk: 'orders.list',
     summary: 'List your orders',
     query: listOrdersQuery,
@@ -28,6 +29,7 @@ export const ordersDocs: RouteDocs = {
   'GET /v1/orders/:id': {
     tag,
     access: 'secretKey',
+    permission: 'orders.read',
     sdk: 'orders.retrieve',
     summary: 'Read an order with its tickets',
     params,
@@ -38,6 +40,7 @@ export const ordersDocs: RouteDocs = {
   'POST /v1/orders/:id/refund': {
     tag,
     access: 'secretKey',
+    permission: 'orders.refund',
     sdk: 'orders.refund',
     summary: 'Refund an order, in full (default) or in part',
     description: 'Through Stripe Refunds; a full refund voids the tickets. Sends `order.refunded`.',
@@ -62,6 +65,7 @@ export const ordersDocs: RouteDocs = {
   'POST /v1/orders/:id/resend': {
     tag,
     access: 'secretKey',
+    permission: 'orders.resend',
     sdk: 'orders.resend',
     summary: "Send an order's tickets mail again",
     description:

@@ -1,25 +1,23 @@
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
-import { authOf, requireApiKey } from '../http/auth.ts';
+import { authOf, permit } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
 import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
 import { getOrder, listOrders, resendOrder } from './orders.service.ts';
 import { refundOrder } from './refunds.service.ts';
 
-/** Promoter routes for orders, their refunds and their mail (secret key). */
+/** Promoter routes for orders, their refunds and their mail (a key or a session; each route names its permission). */
 export function ordersRouter({ db, payments }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/orders' });
-  router.use(requireApiKey());
-
-  router.get('/', async (ctx) => {
+  router.get('/', permit('orders.read'), async (ctx) => {
     ctx.body = await listOrders(db, authOf(ctx), parse(listOrdersQuery, ctx.query));
   });
 
-  router.get('/:id', async (ctx) => {
+  router.get('/:id', permit('orders.read'), async (ctx) => {
     ctx.body = await getOrder(db, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'));
   });
 
-  router.post('/:id/refund', async (ctx) => {
+  router.post('/:id/refund', permit('orders.refund'), async (ctx) => {
     const input = parse(refundOrderBody, ctx.request.body ?? {});
     ctx.body = await refundOrder(db, payments, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'), {
       amount: input.amount,
@@ -27,7 +25,7 @@ export function ordersRouter({ db, payments }: AppDeps): Router {
     });
   });
 
-  router.post('/:id/resend', async (ctx) => {
+  router.post('/:id/resend', permit('orders.resend'), async (ctx) => {
     const input = parse(resendOrderBody, ctx.request.body ?? {});
     ctx.status = 202;
     ctx.body = await resendOrder(db, authOf(ctx), parse(orderIdParam, ctx.params.id, 'id'), input);

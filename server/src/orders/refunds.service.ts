@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
+import type { Principal } from '../access/principal.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { formatMoney } from '../lib/money.ts';
 import { withPaymentErrors } from '../payments/payment-errors.ts';
 import type { PaymentGateway, PaymentProviderError, StripeRefund } from '../payments/payment-gateway.ts';
-import type { Principal } from '../access/principal.ts';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.outbox.ts';
 import { queueRefundMail } from './order-mails.ts';
 import type { Order } from './orders.mapper.ts';

@@ -7,6 +7,7 @@ export const payoutsDocs: RouteDocs = {
   'GET /v1/payouts': {
     tag: 'Payouts',
     access: 'secretKey',
+    permission: 'payouts.read',
     sdk: 'payouts.list',
     summary: 'List payouts',
     description:

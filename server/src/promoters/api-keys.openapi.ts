@@ -11,8 +11,9 @@ export const apiKeysDocs: RouteDocs = {
   'GET /v1/api-keys': {
     tag,
     access: 'secretKey',
+    permission: 'keys.manage',
     sdk: 'apiKeys.list',
-    summary: "List your keys of this key's mode (never their secrets)",
+    summary: "List your keys of the caller's mode (never their secrets), with when each was last used",
     description,
     query: pageQuery,
     example: { query: { limit: 20 } },
@@ -27,11 +28,16 @@ export const apiKeysDocs: RouteDocs = {
   'POST /v1/api-keys': {
     tag,
     access: 'secretKey',
+    permission: 'keys.manage',
     sdk: 'apiKeys.create',
-    summary: "Create a key of this key's mode",
-    description: `${description} The answer carries the secret; it is shown this once.`,
+    summary: "Create a key of the caller's mode",
+    description:
+      `${description} The answer carries the secret; it is shown this once. A \`secret\` key (the default) ` +
+      'acts for this promoter only. An `admin` key also acts for every promoter this one manages ' +
+      '(`POST /v1/promoters`), chosen per request with `EntryRate-Promoter`; any owner may make one, ' +
+      'since without managed promoters it reaches nothing a secret key does not.',
     body: createApiKeyBody,
-    example: { body: { name: exampleApiKey.name } },
+    example: { body: { name: exampleApiKey.name, kind: 'secret' } },
     responses: {
       201: {
         description: 'The ApiKey, with its `secret`.',
@@ -43,6 +49,7 @@ export const apiKeysDocs: RouteDocs = {
   'DELETE /v1/api-keys/:id': {
     tag,
     access: 'secretKey',
+    permission: 'keys.manage',
     sdk: 'apiKeys.revoke',
     summary: 'Revoke a key',
     description,

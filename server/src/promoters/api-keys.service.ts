@@ -1,4 +1,4 @@
-import type { Database, Executor } from '../db/database.ts';
+import type { ApiKeyKind, Database, Executor } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
@@ -19,10 +19,22 @@ export async function listApiKeys(db: Executor, owner: Owner, page: PageRequest)
   return pageOf(page, await listOwnedApiKeys(db, owner, page), toApiKey);
 }
 
-/** A new key in the caller's mode; its secret is in this answer and nowhere else, ever. */
-export async function createApiKey(db: Executor, owner: Owner, input: { name?: string }): Promise<NewApiKey> {
+/**
+ * A new key in the caller's mode; its secret is in this answer and nowhere else, ever. Any owner may
+ * make an admin key: it reaches only the promoters theirs manages, so without any it is a secret key.
+ */
+export async function createApiKey(
+  db: Executor,
+  owner: Owner,
+  input: { name?: string | undefined; kind?: ApiKeyKind },
+): Promise<NewApiKey> {
   const secret = generateApiKey(owner.mode);
-  const row = await insertApiKey(db, { ...owner, secret, ...(input.name ? { name: input.name } : {}) });
+  const row = await insertApiKey(db, {
+    ...owner,
+    secret,
+    kind: input.kind ?? 'secret',
+    ...(input.name ? { name: input.name } : {}),
+  });
   return { ...toApiKey(row), secret };
 }
 
@@ -75,10 +87,14 @@ export async function listPromoters(db: Executor): Promise<PromoterSummary[]> {
 export async function createApiKeyForPromoter(
   db: Executor,
   promoterId: string,
-  input: { mode: Mode; name?: string | undefined },
+  input: { mode: Mode; kind?: ApiKeyKind; name?: string | undefined },
 ): Promise<NewApiKey | null> {
   if (!(await promoterExists(db, promoterId))) return null;
-  return createApiKey(db, { promoterId, mode: input.mode }, input.name ? { name: input.name } : {});
+  return createApiKey(
+    db,
+    { promoterId, mode: input.mode },
+    { name: input.name, kind: input.kind ?? 'secret' },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
-import type { ApiKeysTable, Executor } from '../db/database.ts';
-import { fetchPage } from '../db/paging.ts';
 import type { Principal } from '../access/principal.ts';
+import type { ApiKeyKind, ApiKeysTable, Executor, PromotersTable } from '../db/database.ts';
+import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
 import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
@@ -9,11 +9,17 @@ import { hashApiKey, type Mode } from './api-keys.ts';
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
+/** A working key as `authenticate` needs it: the Principal it acts as by default, and its kind. */
+export interface ActiveKey extends Principal {
+  kind: ApiKeyKind;
+  lastUsedAt: Date | null;
+}
+
 /** Finds the promoter behind a live (not revoked) key, by its hash; the key acts as its owner. */
-export async function findActiveKey(db: Executor, key: string): Promise<Principal | undefined> {
+export async function findActiveKey(db: Executor, key: string): Promise<ActiveKey | undefined> {
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'promoter_id', 'mode'])
+    .select(['id', 'promoter_id', 'mode', 'kind', 'last_used_at'])
     .where('key_hash', '=', hashApiKey(key))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -25,14 +31,68 @@ export async function findActiveKey(db: Executor, key: string): Promise<Principa
       callerId: row.id,
       keyId: row.id,
       personId: null,
+      kind: row.kind,
+      lastUsedAt: row.last_used_at,
     }
   );
 }
 
-export async function insertPromoter(db: Executor, promoter: { id?: string; name: string }): Promise<string> {
+/**
+ * Records that a key was used, unless it was within the last minute: one conditional UPDATE, so
+ * many processes and concurrent requests write at most about once a minute per key.
+ */
+export async function touchApiKey(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('last_used_at', 'is', null),
+        eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`),
+      ]),
+    )
+    .execute();
+}
+
+/** Whether `agencyId` may act for `promoterId`: it is that promoter, or the agency managing it. */
+export async function managesPromoter(db: Executor, agencyId: string, promoterId: string): Promise<boolean> {
+  if (agencyId === promoterId) return true;
+  const row = await db
+    .selectFrom('promoters')
+    .select('id')
+    .where('id', '=', promoterId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type PromoterRow = Selectable<PromotersTable>;
+
+export async function insertPromoter(
+  db: Executor,
+  promoter: { id?: string; name: string; agencyId?: string | null },
+): Promise<string> {
   const id = promoter.id ?? newId('pr');
-  await db.insertInto('promoters').values({ id, name: promoter.name }).execute();
+  await db
+    .insertInto('promoters')
+    .values({ id, name: promoter.name, agency_id: promoter.agencyId ?? null })
+    .execute();
   return id;
+}
+
+export async function findPromoter(db: Executor, id: string): Promise<PromoterRow | undefined> {
+  return db.selectFrom('promoters').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The promoters `agencyId` manages, oldest first. */
+export async function listManagedPromoters(
+  db: Executor,
+  agencyId: string,
+  page: PageRequest,
+): Promise<PageOfRows<PromoterRow>> {
+  const managed = db.selectFrom('promoters').where('agency_id', '=', agencyId);
+  return fetchPage(managed, (q) => q.selectAll().orderBy('created_at').orderBy('id'), page);
 }
 
 export async function promoterExists(db: Executor, id: string): Promise<boolean> {
@@ -62,7 +122,7 @@ export async function listPromotersWithActiveKeys(db: Executor) {
 
 export async function insertApiKey(
   db: Executor,
-  key: { promoterId: string; mode: Mode; secret: string; name?: string },
+  key: { promoterId: string; mode: Mode; secret: string; kind?: ApiKeyKind; name?: string },
 ): Promise<ApiKeyRow> {
   return db
     .insertInto('api_keys')
@@ -72,6 +132,7 @@ export async function insertApiKey(
       mode: key.mode,
       key_hash: hashApiKey(key.secret),
       last4: key.secret.slice(-4),
+      kind: key.kind ?? 'secret',
       name: key.name ?? null,
     })
     .returningAll()

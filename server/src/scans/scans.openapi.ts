@@ -7,6 +7,7 @@ export const scansDocs: RouteDocs = {
   'POST /v1/scans': {
     tag: 'Tickets and scans',
     access: 'secretKey',
+    permission: 'scans.write',
     sdk: 'scans.create',
     summary: 'Scan a ticket at the door',
     description:

@@ -1,6 +1,6 @@
+import type { Principal } from '../access/principal.ts';
 import type { Database } from '../db/database.ts';
 import { newId } from '../lib/ids.ts';
-import type { Principal } from '../access/principal.ts';
 import { checkPayload, parsePayload } from '../tickets/qr.ts';
 import { ticketQrOf } from '../tickets/tickets.mapper.ts';
 import { findOwnedTicket } from '../tickets/tickets.store.ts';

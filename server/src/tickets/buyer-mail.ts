@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { composeAccountMail, isAccountMail } from '../accounts/account-mails.ts';
 import type { Config, MailConfig } from '../config.ts';
 import type { Executor } from '../db/database.ts';
 import { formatMoney } from '../lib/money.ts';
@@ -19,6 +20,7 @@ import { loadOrderViews } from './order-view.ts';
  */
 export function buyerMailComposer(context: { publicUrl: string; from: MailConfig['from'] }) {
   return async function composeBuyerMail(db: Executor, mail: ClaimedMail): Promise<ComposedMail> {
+    if (isAccountMail(mail.kind)) return composeAccountMail(mail, context.from);
     const ids =
       mail.kind === 'ticket_links'
         ? ((mail.payload.orderIds as string[] | undefined) ?? [])

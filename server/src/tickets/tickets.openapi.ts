@@ -7,6 +7,7 @@ export const ticketsDocs: RouteDocs = {
   'GET /v1/tickets/:id': {
     tag: 'Tickets and scans',
     access: 'secretKey',
+    permission: 'tickets.read',
     sdk: 'tickets.retrieve',
     summary: 'Read a ticket',
     params: { id: ticketIdParam },

@@ -10,6 +10,7 @@ export const venuesDocs: RouteDocs = {
   'POST /v1/venues': {
     tag,
     access: 'secretKey',
+    permission: 'events.write',
     sdk: 'venues.create',
     summary: 'Create a venue',
     body: createVenueBody,
@@ -19,6 +20,7 @@ export const venuesDocs: RouteDocs = {
   'GET /v1/venues': {
     tag,
     access: 'secretKey',
+    permission: 'venues.read',
     sdk: 'venues.list',
     summary: 'List your venues',
     query: pageQuery,
@@ -34,6 +36,7 @@ export const venuesDocs: RouteDocs = {
   'GET /v1/venues/:id': {
     tag,
     access: 'secretKey',
+    permission: 'venues.read',
     sdk: 'venues.retrieve',
     summary: 'Read a venue',
     params: { id: venueIdParam },

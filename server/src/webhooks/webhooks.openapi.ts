@@ -39,6 +39,7 @@ export const webhooksDocs: RouteDocs = {
   'POST /v1/webhook-endpoints': {
     tag,
     access: 'secretKey',
+    permission: 'webhooks.manage',
     sdk: 'webhookEndpoints.create',
     summary: 'Create a webhook endpoint',
     description:
@@ -61,6 +62,7 @@ export const webhooksDocs: RouteDocs = {
   'GET /v1/webhook-endpoints': {
     tag,
     access: 'secretKey',
+    permission: 'webhooks.manage',
     sdk: 'webhookEndpoints.list',
     summary: 'List webhook endpoints',
     description:
@@ -78,6 +80,7 @@ export const webhooksDocs: RouteDocs = {
   'DELETE /v1/webhook-endpoints/:id': {
     tag,
     access: 'secretKey',
+    permission: 'webhooks.manage',
     sdk: 'webhookEndpoints.delete',
     summary: 'Delete a webhook endpoint',
     description: 'It gets no new events, and deliveries still pending for it are given up.',
@@ -95,6 +98,7 @@ export const webhooksDocs: RouteDocs = {
   'GET /v1/webhook-endpoints/:id/deliveries': {
     tag,
     access: 'secretKey',
+    permission: 'webhooks.manage',
     sdk: 'webhookEndpoints.listDeliveries',
     summary: "List an endpoint's deliveries",
     description:

@@ -97,6 +97,22 @@ describe('the request function', () => {
     assert.equal(sent[0]?.get('EntryRate-Version'), '2026-04-25');
   });
 
+  it('sends EntryRate-Promoter from the client option, a per-call option replacing it, and none without', async () => {
+    const answers = () => [json(200, { id: 'evt_1' }), json(200, { id: 'evt_1' })];
+    const agency = fake(answers(), { promoter: 'pr_managed' });
+    await agency.er.events.retrieve('evt_1');
+    await agency.er.events.retrieve('evt_1', { promoter: 'pr_other' });
+    assert.equal(agency.sent[0]?.headers.get('EntryRate-Promoter'), 'pr_managed');
+    assert.equal(agency.sent[1]?.headers.get('EntryRate-Promoter'), 'pr_other');
+    const plain = fake(answers());
+    await plain.er.events.retrieve('evt_1');
+    await plain.er.promoters.create({ name: 'Managed' }, { promoter: 'pr_agency' });
+    assert.equal(plain.sent[0]?.headers.get('EntryRate-Promoter'), null);
+    assert.equal(plain.sent[1]?.url, 'http://api.test/v1/promoters');
+    assert.equal(plain.sent[1]?.headers.get('EntryRate-Promoter'), 'pr_agency');
+    assert.equal(plain.sent[1]?.body, '{"name":"Managed"}');
+  });
+
   it('fills and escapes path parameters, and refuses an empty one', async () => {
     const { er, sent } = fake([json(200, { id: 'evt_1' })]);
     await er.events.retrieve('a slug/with?odd#chars');

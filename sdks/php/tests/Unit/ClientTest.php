@@ -80,6 +80,22 @@ final class ClientTest extends TestCase
         $this->assertSame('{"amount":500}', $sent['body']);
     }
 
+    public function testThePromoterOptionPerClientAndPerCall(): void
+    {
+        $answers = static fn () => [FakeTransport::json(200, ['id' => 'evt_1']), FakeTransport::json(200, ['id' => 'evt_1'])];
+        [$agency, $http] = $this->client($answers(), ['promoter' => 'pr_managed']);
+        $agency->events->retrieve('evt_1');
+        $agency->events->retrieve('evt_1', ['promoter' => 'pr_other']);
+        $this->assertSame('pr_managed', $http->sent[0]['headers']['EntryRate-Promoter']);
+        $this->assertSame('pr_other', $http->sent[1]['headers']['EntryRate-Promoter']);
+
+        [$er, $plain] = $this->client([FakeTransport::json(201, ['id' => 'pr_1'])]);
+        $er->promoters->create(['name' => 'Managed']);
+        $this->assertSame('https://api.test/v1/promoters', $plain->sent[0]['url']);
+        $this->assertSame('{"name":"Managed"}', $plain->sent[0]['body']);
+        $this->assertArrayNotHasKey('EntryRate-Promoter', $plain->sent[0]['headers']);
+    }
+
     public function testAnUnknownOptionIsRefused(): void
     {
         [$er] = $this->client([]);

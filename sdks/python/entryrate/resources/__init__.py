@@ -5,6 +5,7 @@ from .checkout import Checkout, CheckoutSessions
 from .events import Events
 from .orders import Orders
 from .payouts import Payouts
+from .promoters import Promoters
 from .tickets import Scans, TicketLinks, Tickets
 from .venues import Venues
 from .webhook_endpoints import WebhookEndpoints
@@ -16,6 +17,7 @@ __all__ = [
     "Events",
     "Orders",
     "Payouts",
+    "Promoters",
     "Scans",
     "TicketLinks",
     "Tickets",

@@ -21,6 +21,8 @@ class RequestOptions(TypedDict, total=False):
     #: Seconds.
     timeout: float
     max_retries: int
+    #: The promoter (``pr_…``) this call acts for, sent as ``EntryRate-Promoter``; replaces the client's.
+    promoter: str
 
 
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)

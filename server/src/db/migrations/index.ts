@@ -9,6 +9,8 @@ import * as outgoingWebhooks from './20261123T1820_outgoing_webhooks.ts';
 import * as promoterStripeAccounts from './20261123T1820_promoter_stripe_accounts.ts';
 import * as paymentSettlement from './20261201T2200_payment_settlement.ts';
 import * as buyerMail from './20261202T1000_buyer_mail.ts';
+import * as accounts from './20261202T2200_accounts.ts';
+import * as agenciesAndKeyKinds from './20261202T2210_agencies_and_key_kinds.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is visible in review
 // and works the same under tsx, bundlers and compiled output.
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '20261123T1820_promoter_stripe_accounts': promoterStripeAccounts,
   '20261201T2200_payment_settlement': paymentSettlement,
   '20261202T1000_buyer_mail': buyerMail,
+  '20261202T2200_accounts': accounts,
+  '20261202T2210_agencies_and_key_kinds': agenciesAndKeyKinds,
 };
 
 export const migrationProvider: MigrationProvider = {
