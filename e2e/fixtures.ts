@@ -1,6 +1,9 @@
 import { test as base, expect } from '@playwright/test';
 import { Checkout } from './pages/checkout.ts';
+import { Dashboard } from './pages/dashboard.ts';
+import { DashboardAccount } from './pages/dashboard-account.ts';
 import { HostedCheckout } from './pages/hosted-checkout.ts';
+import { MailInbox } from './pages/mail-inbox.ts';
 import type { Mode } from './support/demo-site.ts';
 import { PromoterApi } from './support/promoter-api.ts';
 import { PromoterBackend } from './support/promoter-backend.ts';
@@ -19,6 +22,12 @@ export const test = base.extend<{
   promoterBackend: PromoterBackend;
   /** The promoter's backend with its own "Hosted checkout night" (Early bird £12.00 × 20) already on sale. */
   backendWithEvent: PromoterBackend;
+  /** The dashboard's shell on the test's page (navigation, test-mode switch, banner). */
+  dashboard: Dashboard;
+  /** Signing up, in and out of the dashboard on the test's page. */
+  account: DashboardAccount;
+  /** The mail catcher's inbox, in a tab of its own beside the test's page. */
+  inbox: MailInbox;
 }>({
   mode: ['inline', { option: true }],
   // Every test, whichever page objects it makes: the page must not throw, and it records what it hears.
@@ -48,6 +57,15 @@ export const test = base.extend<{
   backendWithEvent: async ({ promoterBackend }, use) => {
     await promoterBackend.putEventOnSale();
     await use(promoterBackend);
+  },
+  dashboard: async ({ page }, use) => {
+    await use(new Dashboard(page));
+  },
+  account: async ({ page }, use) => {
+    await use(new DashboardAccount(page));
+  },
+  inbox: async ({ context }, use) => {
+    await use(new MailInbox(await context.newPage()));
   },
 });
 

@@ -1,3 +1,5 @@
+import type { Schemas } from './api.ts';
+
 // How money and times read on screen. Money is integer minor units with an ISO currency, as the API
 // sends it; Intl knows each currency's exponent.
 
@@ -57,4 +59,24 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return format.format(seconds, 'second');
+}
+
+/** A role of a promoter's team, as the API names it. */
+export type Role = Schemas['Member']['role'];
+
+/** Each role in words, in the order the team page offers them, with what it may do. */
+export const ROLES: readonly { value: Role; label: string; does: string }[] = [
+  { value: 'owner', label: 'Owner', does: 'Everything, including keys, webhooks, payouts and the team.' },
+  {
+    value: 'manager',
+    label: 'Manager',
+    does: 'Events, orders and webhooks: everything but keys, team and payouts.',
+  },
+  { value: 'box_office', label: 'Box office', does: 'Orders: find them, refund them and resend tickets.' },
+  { value: 'door', label: 'Door', does: 'Scanning tickets and door counts only.' },
+];
+
+/** `box_office` → `Box office`. */
+export function roleLabel(role: string): string {
+  return ROLES.find((r) => r.value === role)?.label ?? role.replaceAll('_', ' ');
 }

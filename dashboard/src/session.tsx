@@ -33,9 +33,9 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   const refresh = useCallback(async () => {
     try {
       signedIn(await api.get<Session>('/v1/session'));
-    } catch {
+    } catch (error) {
       setCsrfToken(null);
-      setState({ status: 'signed-out' });
+      setState({ status: 'signed-out', reason: reasonOf(error) });
     }
   }, [signedIn]);
 
@@ -48,12 +48,8 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   useEffect(() => {
     void refresh();
     const onSignedOut = (event: Event) => {
-      const error = (event as CustomEvent<ApiError>).detail;
       setCsrfToken(null);
-      setState({
-        status: 'signed-out',
-        reason: error.code === 'auth.session_expired' ? 'Your session expired. Sign in again.' : undefined,
-      });
+      setState({ status: 'signed-out', reason: reasonOf((event as CustomEvent<ApiError>).detail) });
     };
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
@@ -64,6 +60,13 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       {children}
     </SessionContext.Provider>
   );
+}
+
+/** What the sign-in page tells a person sent there by the API (an ended session), if anything. */
+function reasonOf(error: unknown): string | undefined {
+  return (error as ApiError | undefined)?.code === 'auth.session_expired'
+    ? 'Your session expired. Sign in again.'
+    : undefined;
 }
 
 export function useSession(): SessionContextValue {

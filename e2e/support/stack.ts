@@ -24,6 +24,9 @@ export function publishStack(info: DemoInfo) {
   process.env.E2E_TEST_KEY = info.testKey;
   process.env.E2E_EVENT_ID = info.eventId;
   process.env.E2E_MAIL_URL = info.mailUrl ?? '';
+  process.env.E2E_STRIPE_SIM_URL = info.stripeSimUrl ?? '';
+  process.env.E2E_DASHBOARD_EMAIL = info.dashboardEmail;
+  process.env.E2E_DASHBOARD_PASSWORD = info.dashboardPassword;
 }
 
 /** A page of the promoter's demo site: `demoUrl('/modal.html')`. */
@@ -40,3 +43,12 @@ export const testKey = () => process.env.E2E_TEST_KEY as string;
 
 /** The id of the demo promoter's seeded event. */
 export const demoEventId = () => process.env.E2E_EVENT_ID as string;
+
+/** The demo promoter's owner, who signs in to the dashboard (demo.json's dashboardEmail and dashboardPassword). */
+export const demoOwner = () => ({
+  email: process.env.E2E_DASHBOARD_EMAIL as string,
+  password: process.env.E2E_DASHBOARD_PASSWORD as string,
+});
+
+/** The stripe-sim's API, which plays the buyer's bank for a sale made without a browser. */
+export const stripeSimUrl = () => process.env.E2E_STRIPE_SIM_URL as string;

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { type Permission, type ScopeInfo, scopedPath, useScope } from '../scope.ts';
 import { useSession } from '../session.tsx';
 import { EmptyState } from '../ui/index.ts';
+import { NewPromoter } from './NewPromoter.tsx';
 
 const NAV: { path: string; label: string; permission: Permission }[] = [
   { path: '/events', label: 'Events', permission: 'events.read' },
@@ -61,49 +62,54 @@ function TopBar({ scope }: { scope: ScopeInfo }) {
   const otherMode = scope.mode === 'test' ? 'live' : 'test';
   return (
     <header class="topbar">
-      <a class="brand" href={scope.href('/events')}>
-        EntryRate
-      </a>
-      {memberships.length > 1 ? (
-        <label class="promoter-switch">
-          <span class="visually-hidden">Promoter</span>
-          <select
-            class="input"
-            value={scope.promoterId}
-            onChange={(event) =>
-              route(scopedPath({ promoterId: event.currentTarget.value, mode: scope.mode }))
-            }
-          >
-            {memberships.map((m) => (
-              <option key={m.promoterId} value={m.promoterId}>
-                {m.promoterName}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : (
-        <span class="promoter-name">{scope.membership.promoterName}</span>
-      )}
-      <button
-        type="button"
-        role="switch"
-        class="mode-switch"
-        aria-checked={scope.mode === 'test'}
-        onClick={() => route(scopedPath({ promoterId: scope.promoterId, mode: otherMode }, `/${rest}`))}
-      >
-        <span class="mode-switch-track" aria-hidden="true" />
-        Test mode
-      </button>
-      <span class="topbar-person">
-        <span class="muted">{person.email}</span>
+      <div class="topbar-scope">
+        <a class="brand" href={scope.href('/events')}>
+          EntryRate
+        </a>
+        {memberships.length > 1 ? (
+          <label class="promoter-switch">
+            <span class="visually-hidden">Promoter</span>
+            <select
+              class="input"
+              value={scope.promoterId}
+              onChange={(event) =>
+                route(scopedPath({ promoterId: event.currentTarget.value, mode: scope.mode }))
+              }
+            >
+              {memberships.map((m) => (
+                <option key={m.promoterId} value={m.promoterId}>
+                  {m.promoterName}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span class="promoter-name">{scope.membership.promoterName}</span>
+        )}
+        {scope.can('promoters.manage') && <NewPromoter scope={scope} />}
+      </div>
+      <div class="topbar-controls">
         <button
           type="button"
-          class="button button-ghost"
-          onClick={() => signOut().then(() => route('/dashboard/signin'))}
+          role="switch"
+          class="mode-switch"
+          aria-checked={scope.mode === 'test'}
+          onClick={() => route(scopedPath({ promoterId: scope.promoterId, mode: otherMode }, `/${rest}`))}
         >
-          Sign out
+          <span class="mode-switch-track" aria-hidden="true" />
+          Test mode
         </button>
-      </span>
+        <span class="topbar-person">
+          <span class="muted">{person.email}</span>
+          <button
+            type="button"
+            class="button button-ghost"
+            onClick={() => signOut().then(() => route('/dashboard/signin'))}
+          >
+            Sign out
+          </button>
+        </span>
+      </div>
     </header>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
 
 /** Copies `text` and says so in words (announced) for a few seconds. */
 export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
@@ -24,14 +25,29 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   );
 }
 
-/** A secret shown once (a new key, a webhook signing secret), with a copy button and the warning. */
-export function SecretReveal({ label, secret }: { label: string; secret: string }) {
+/**
+ * A secret shown once (a new key, a webhook signing secret), with a copy button and the warning;
+ * `children` say how to use it. A group named by `label`, so it reads as one thing.
+ */
+export function SecretReveal({
+  label,
+  secret,
+  children,
+}: {
+  label: string;
+  secret: string;
+  children?: ComponentChildren;
+}) {
+  const id = useId();
   return (
-    <div class="secret">
-      <p class="secret-label">{label}</p>
+    <fieldset class="secret" aria-labelledby={id}>
+      <legend id={id} class="secret-label">
+        {label}
+      </legend>
       <code class="secret-value">{secret}</code>
-      <CopyButton text={secret} />
-      <p class="field-hint">Copy it now: it is shown only once. EntryRate keeps only a hash of it.</p>
-    </div>
+      <CopyButton text={secret} label={`Copy ${label.toLowerCase()}`} />
+      <p class="field-hint">Copy it now: it is shown only once and cannot be shown again.</p>
+      {children}
+    </fieldset>
   );
 }

@@ -12,10 +12,13 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, Escape closes it, and focus goes
- * back to what opened it.
+ * back to what opened it. `onClose` hears the person closing it (Escape, a button that calls it),
+ * once, not the close that follows `open` turning false.
  */
 export function Dialog({ open, title, onClose, children, actions }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const isOpen = useRef(open);
+  isOpen.current = open;
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
@@ -24,7 +27,14 @@ export function Dialog({ open, title, onClose, children, actions }: DialogProps)
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby={titleId}
+      onClose={() => {
+        if (isOpen.current) onClose();
+      }}
+    >
       <h2 id={titleId} class="dialog-title">
         {title}
       </h2>

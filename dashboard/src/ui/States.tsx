@@ -10,13 +10,31 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** An answer that could not be loaded, with the API's own sentence and a way to try again. */
+/** A heading for the answers a person should read differently from "something broke". */
+function titleOf(error: ApiError): string | undefined {
+  if (error.code === 'auth.forbidden') return 'Not available to your role';
+  if (error.code === 'auth.live_mode_unavailable') return 'Live mode is not available here';
+  if (error.status === 404) return 'Not found';
+  if (error.status === 0) return "Couldn't connect";
+  return undefined;
+}
+
+/**
+ * An answer that could not be loaded, with the API's own sentence and a way to try again (not for
+ * a refusal, which trying again does not change).
+ */
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const title = titleOf(error);
+  const refused = error.status === 403 || error.status === 404;
   return (
     <div class="alert alert-error" role="alert">
+      {title && <p class="alert-title">{title}</p>}
       <p>{error.message}</p>
+      {error.code === 'auth.forbidden' && (
+        <p>Ask an owner of this promoter if you need it; they can change your role under Team.</p>
+      )}
       {error.requestId && <p class="muted small">Request {error.requestId}</p>}
-      {onRetry && (
+      {onRetry && !refused && (
         <button type="button" class="button button-secondary" onClick={onRetry}>
           Try again
         </button>

@@ -1,5 +1,6 @@
 export { Badge } from './Badge.tsx';
 export { Button, ButtonLink } from './Button.tsx';
+export { ConfirmDialog } from './ConfirmDialog.tsx';
 export { CopyButton, SecretReveal } from './CopyButton.tsx';
 export { Dialog } from './Dialog.tsx';
 export { Checkbox, errorFor, FieldShell, FormError, SelectField, TextField } from './Field.tsx';
@@ -7,3 +8,4 @@ export { PageHeader } from './PageHeader.tsx';
 export { Pagination } from './Pagination.tsx';
 export { EmptyState, ErrorState, Loading, Notice } from './States.tsx';
 export { Table } from './Table.tsx';
+export { TimeAgo } from './Time.tsx';
