@@ -35,6 +35,7 @@ import { ordersRouter } from './orders/orders.routes.ts';
 import type { PaymentGateway } from './payments/payment-gateway.ts';
 import { createStripeGateway } from './payments/stripe.gateway.ts';
 import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
+import { accountRouter } from './payouts/account.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
 import { promotersRouter } from './promoters/promoters.routes.ts';
@@ -143,6 +144,7 @@ export function createApp(
     storefrontRouter(deps),
     webhooksRouter(deps),
     payoutsRouter(deps),
+    accountRouter(deps),
     accountsRouter(deps),
     teamRouter(deps),
     invitationsRouter(deps),

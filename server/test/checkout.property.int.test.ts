@@ -83,6 +83,9 @@ class FakeStripe implements PaymentGateway {
   async listPayouts() {
     return [];
   }
+  async retrieveAccount(): Promise<never> {
+    throw new Error('not used');
+  }
   verifyWebhook(): Stripe.Event {
     throw new Error('not used');
   }

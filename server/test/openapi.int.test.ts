@@ -147,6 +147,7 @@ describe('the OpenAPI document', () => {
       'order.completed',
       'order.refunded',
       'payout.paid',
+      'ping',
       'scan.recorded',
     ]);
     const signature = doc.webhooks['order.completed'].post.parameters.map((p: any) => p.name);

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
+import { accountRoutes } from './accounts/accounts.routes.ts';
 import { browserRoutes } from './browser/browser.routes.ts';
 import { chargeRoutes } from './charges/charges.routes.ts';
 import { clockRoutes } from './clock/clock.routes.ts';
@@ -43,6 +44,7 @@ export function createApp(sim: Sim, options: AppOptions): Koa<SimState> {
   chargeRoutes(api, sim);
   refundRoutes(api, sim);
   payoutRoutes(api, sim);
+  accountRoutes(api, sim);
   eventRoutes(api, sim.events);
   clockRoutes(api, sim);
   webhookRoutes(api, sim);

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AccountStore } from './accounts/accounts.store.ts';
 import { createApp } from './app.ts';
 import { ChargeStore } from './charges/charges.store.ts';
 import { advanceClock, type ClockAdvance } from './clock/clock.service.ts';
@@ -78,6 +79,7 @@ export async function createStripeSim(options: StripeSimOptions = {}): Promise<S
     charges: new ChargeStore(),
     refunds: new RefundStore(),
     payouts: new PayoutStore(),
+    accounts: new AccountStore(),
     events,
     webhooks: dispatcher,
     publicUrl,

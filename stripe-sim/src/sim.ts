@@ -1,3 +1,4 @@
+import type { AccountStore } from './accounts/accounts.store.ts';
 import type { ChargeStore } from './charges/charges.store.ts';
 import type { SimClock } from './clock/sim-clock.ts';
 import type { EventLog } from './events/event-log.ts';
@@ -12,6 +13,7 @@ export interface Sim {
   charges: ChargeStore;
   refunds: RefundStore;
   payouts: PayoutStore;
+  accounts: AccountStore;
   events: EventLog;
   webhooks: WebhookDispatcher;
   /** The sim's origin as browsers see it: where the Payment Element and 3-D Secure pages live. */

@@ -1,5 +1,6 @@
 import { PagePromise } from './pagination.js';
 import { type Settings, request as send } from './request.js';
+import { Account } from './resources/account.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { Checkout } from './resources/checkout.js';
 import { Events } from './resources/events.js';
@@ -45,6 +46,7 @@ export class EntryRate {
   readonly tickets = new Tickets(this);
   readonly scans = new Scans(this);
   readonly payouts = new Payouts(this);
+  readonly account = new Account(this);
   readonly webhookEndpoints = new WebhookEndpoints(this);
   readonly apiKeys = new ApiKeys(this);
   readonly promoters = new Promoters(this);

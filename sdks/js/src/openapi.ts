@@ -883,6 +883,78 @@ export interface paths {
     delete: operations['delete_v1_webhook_endpoints_id'];
     options?: never;
     head?: never;
+    /**
+     * Update a webhook endpoint
+     * @description Changes its URL, its events, or both; what you leave out stays. A new URL is checked as on creation (`400 request.invalid`, `param: "url"`). Deliveries still owed go to the new URL; events already queued keep going, and the new subscription decides which events come from now on.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
+    patch: operations['patch_v1_webhook_endpoints_id'];
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description Queues a `ping` event (its `data` the endpoint) to this endpoint only, whatever it subscribes to, signed and retried as every event is. It shows in the delivery log; the answer is the delivery, before its first attempt.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
+    post: operations['post_v1_webhook_endpoints_id_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret
+     * @description Makes a new signing `secret`, shown in this answer only. Every attempt from now on, retries of earlier events included, is signed with it; the old secret signs nothing more.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
+    post: operations['post_v1_webhook_endpoints_id_rotate_secret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable a disabled webhook endpoint
+     * @description An endpoint whose deliveries all failed for 3 days is disabled. Enabling it makes the deliveries that waited meanwhile due at once, each retried for 3 days from now, and new events reach it again. An endpoint already enabled is answered as it is.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
+    post: operations['post_v1_webhook_endpoints_id_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -895,13 +967,35 @@ export interface paths {
     };
     /**
      * List an endpoint's deliveries
-     * @description The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, `failed`), attempts, last status code and error, next attempt and delivery time. `lastError` is ours and short (`HTTP 500`, `timeout after 10 s`, `refused: address 10.0.0.1 is private`, `refused: no public address for hooks.example.com`, `ECONNREFUSED: connection refused`): what your endpoint answered is never read or kept.
+     * @description The delivery log, newest first: event id and type, status (`pending`, `delivering`, `delivered`, `failed`), attempts with each one in `attemptLog` (when, status code, error, duration), last status code and error, next attempt and delivery time. `lastError` is ours and short (`HTTP 500`, `timeout after 10 s`, `refused: address 10.0.0.1 is private`, `refused: no public address for hooks.example.com`, `ECONNREFUSED: connection refused`): what your endpoint answered is never read or kept.
      *
      *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
      */
     get: operations['get_v1_webhook_endpoints_id_deliveries'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resend a delivery
+     * @description Sends the event to this endpoint again now, whatever its status: the same event id and body, so a receiver that deduplicates on `EntryRate-Event-Id` handles it once, freshly signed. Should it fail, it is retried for 3 days from now. A delivery a worker is sending this moment answers `409 webhook_delivery.in_progress`.
+     *
+     *     Permission `webhooks.manage`: API keys, and signed-in people whose role is owner or manager, may call this.
+     */
+    post: operations['post_v1_webhook_endpoints_id_deliveries_deliveryId_resend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -922,6 +1016,28 @@ export interface paths {
      *     Permission `payouts.read`: API keys, and signed-in people whose role is owner, may call this.
      */
     get: operations['get_v1_payouts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Retrieve your account
+     * @description Who you are (promoter id, name, the mode you act in) and your Stripe Connect account as Stripe reports it this moment: whether buyers can pay you (`chargesEnabled`), whether Stripe pays out to your bank (`payoutsEnabled`), whether onboarding is finished (`detailsSubmitted`), its country and default currency. `stripeAccount` is null while no account is connected. The same account serves both modes.
+     *
+     *     Permission `payouts.read`: API keys, and signed-in people whose role is owner, may call this.
+     */
+    get: operations['get_v1_account'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1744,9 +1860,101 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  ping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * ping
+     * @description You sent a test event (`POST /v1/webhook-endpoints/{id}/test`); `data` is the WebhookEndpoint. Retried with backoff for 3 days until your endpoint answers 2xx within 10 s. Also carries the Standard Webhooks headers (standardwebhooks.com): `webhook-id` (the event id, the same on every retry), `webhook-timestamp` (Unix seconds of this attempt) and `webhook-signature`: `v1,` then base64(HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{raw body}")), the key being the base64 decoding of the secret after `whsec_`. Refuse a timestamp more than 5 minutes from your clock, so that a captured delivery cannot be replayed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description hex(HMAC-SHA256(endpoint secret, raw body)); compare it timing-safe with your own. */
+          'EntryRate-Signature': string;
+          /** @description The event id (`we_…`), as in the body: deduplicate on it. */
+          'EntryRate-Event-Id': string;
+          /** @description Unix seconds when this attempt was sent (not signed by `EntryRate-Signature`: see `webhook-signature`). */
+          'EntryRate-Timestamp': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *       "id": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "ping",
+           *       "createdAt": "2026-05-20T12:04:31.000Z",
+           *       "data": {
+           *         "id": "wh_4m2k9q7x1z3c8v5b",
+           *         "url": "https://strangebrew.example/hooks/entryrate",
+           *         "events": [
+           *           "order.completed",
+           *           "order.refunded"
+           *         ],
+           *         "status": "enabled",
+           *         "disabledReason": null,
+           *         "disabledAt": null,
+           *         "createdAt": "2026-04-02T11:00:00.000Z"
+           *       }
+           *     }
+           */
+          'application/json': {
+            /** @description The event id (`we_…`): the same on every retry, so deduplicate on it. */
+            id: string;
+            /** @constant */
+            type: 'ping';
+            /**
+             * Format: date-time
+             * @description When the change happened.
+             */
+            createdAt: string;
+            /** @description The API object the event is about. */
+            data: components['schemas']['WebhookEndpoint'];
+          };
+        };
+      };
+      responses: {
+        /** @description Received; anything else (or no answer in 10 s) is retried. */
+        '2XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
+    /** @description You, as a promoter, and the Stripe account you are paid through. */
+    Account: {
+      /** @description `pr_…` */
+      promoterId: string;
+      name: string;
+      /**
+       * @description The mode of the key (or the session's choice).
+       * @enum {string}
+       */
+      mode: 'test' | 'live';
+      /** @description Null: no Stripe account is connected yet. */
+      stripeAccount: components['schemas']['StripeAccount'] | null;
+    };
     /** @description A key as its promoter sees it: never the secret, which is stored only as a hash. */
     ApiKey: {
       /** @description `key_…` */
@@ -1946,6 +2154,9 @@ export interface components {
           | 'payouts.account_not_connected'
           | 'payouts.mode_unavailable'
           | 'webhook_endpoint.not_found'
+          | 'webhook_endpoint.disabled'
+          | 'webhook_delivery.not_found'
+          | 'webhook_delivery.in_progress'
           | 'payments.refund_failed'
           | 'stripe.event_early'
           | 'stripe.invalid_signature'
@@ -2363,6 +2574,20 @@ export interface components {
       data: components['schemas']['StorefrontEvent'][];
       pagination: components['schemas']['Pagination'];
     };
+    /** @description Your Stripe Connect account, as Stripe reports it now. */
+    StripeAccount: {
+      /** @description Stripe's `acct_…`. */
+      id: string;
+      /** @description Whether buyers can pay you: checkouts need it. */
+      chargesEnabled: boolean;
+      /** @description Whether Stripe pays your balance out to your bank. */
+      payoutsEnabled: boolean;
+      /** @description Whether you finished Stripe's onboarding forms. */
+      detailsSubmitted: boolean;
+      /** @description ISO 3166-1 alpha-2, such as `GB`. */
+      country: string | null;
+      defaultCurrency: string | null;
+    };
     /** @description The event is recorded (or was already). */
     StripeWebhookReceipt: {
       /** @constant */
@@ -2479,18 +2704,44 @@ export interface components {
       data: components['schemas']['Venue'][];
       pagination: components['schemas']['Pagination'];
     };
+    /** @description One attempt to deliver an event to an endpoint. */
+    WebhookAttempt: {
+      /**
+       * Format: date-time
+       * @description When it was sent.
+       */
+      at: string;
+      /** @description What your endpoint answered; null: no answer (refused, timed out). */
+      status: number | null;
+      /** @description Ours and short, as `lastError`; null when it was a 2xx. */
+      error: string | null;
+      /** @description From sending to the status line (or giving up). */
+      durationMs: number;
+    };
     /** @description One event on its way to one endpoint, and how it went. */
     WebhookDelivery: {
       /** @description `we_…`, as the delivery's `EntryRate-Event-Id` header. */
       eventId: string;
-      /** @enum {string} */
-      type: 'order.completed' | 'order.refunded' | 'scan.recorded' | 'payout.paid' | 'event.published';
+      /**
+       * @description `ping`: a test event you sent.
+       * @enum {string}
+       */
+      type:
+        | 'order.completed'
+        | 'order.refunded'
+        | 'scan.recorded'
+        | 'payout.paid'
+        | 'event.published'
+        | 'ping';
       /**
        * @description `delivering` while a worker holds it: `nextAttemptAt` is then when its lease runs out.
        * @enum {string}
        */
       status: 'pending' | 'delivering' | 'delivered' | 'failed';
+      /** @description How many times it was sent, resends included. */
       attempts: number;
+      /** @description Each attempt, newest first (the latest 50). */
+      attemptLog: components['schemas']['WebhookAttempt'][];
       /** @description What your endpoint last answered; null: no answer. */
       lastStatusCode: number | null;
       /** @description Ours and short: `HTTP 500`, `timeout after 10 s`. */
@@ -2558,7 +2809,24 @@ export interface components {
       data: components['schemas']['WebhookEndpoint'][];
       pagination: components['schemas']['Pagination'];
     };
-    /** @description An endpoint just made, with its signing secret. */
+    /** @description What changes; what is left out stays. Pending deliveries go to the new URL. */
+    WebhookEndpointUpdate: {
+      /**
+       * Format: uri
+       * @description Where events are POSTed: https on the public internet, without credentials in the URL (http://localhost / 127.0.0.1 only on a server running against the stripe-sim).
+       */
+      url?: string;
+      /** @description Replaces the subscription; `["*"]`: all. */
+      events?: (
+        | 'order.completed'
+        | 'order.refunded'
+        | 'scan.recorded'
+        | 'payout.paid'
+        | 'event.published'
+        | '*'
+      )[];
+    };
+    /** @description An endpoint just made, or its secret just rotated, with its signing secret. */
     WebhookEndpointWithSecret: {
       /** @description `wh_…` */
       id: string;
@@ -2658,6 +2926,7 @@ export interface components {
   };
   pathItems: never;
 }
+export type Account = components['schemas']['Account'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type ApiKeyWithSecret = components['schemas']['ApiKeyWithSecret'];
@@ -2698,6 +2967,7 @@ export type SignupCreate = components['schemas']['SignupCreate'];
 export type SignupPending = components['schemas']['SignupPending'];
 export type StorefrontEvent = components['schemas']['StorefrontEvent'];
 export type StorefrontEventPage = components['schemas']['StorefrontEventPage'];
+export type StripeAccount = components['schemas']['StripeAccount'];
 export type StripeWebhookReceipt = components['schemas']['StripeWebhookReceipt'];
 export type Team = components['schemas']['Team'];
 export type Ticket = components['schemas']['Ticket'];
@@ -2708,12 +2978,14 @@ export type TierInput = components['schemas']['TierInput'];
 export type Venue = components['schemas']['Venue'];
 export type VenueCreate = components['schemas']['VenueCreate'];
 export type VenuePage = components['schemas']['VenuePage'];
+export type WebhookAttempt = components['schemas']['WebhookAttempt'];
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
 export type WebhookEndpointCreate = components['schemas']['WebhookEndpointCreate'];
 export type WebhookEndpointDeleted = components['schemas']['WebhookEndpointDeleted'];
 export type WebhookEndpointPage = components['schemas']['WebhookEndpointPage'];
+export type WebhookEndpointUpdate = components['schemas']['WebhookEndpointUpdate'];
 export type WebhookEndpointWithSecret = components['schemas']['WebhookEndpointWithSecret'];
 export type WidgetEvent = components['schemas']['WidgetEvent'];
 export type ResponseError = components['responses']['Error'];
@@ -6587,6 +6859,7 @@ export interface operations {
         status?: 'paid' | 'partially_refunded' | 'refunded';
         /** @example sam@example.com */
         buyerEmail?: string;
+        q?: string;
       };
       header?: {
         /** @description The dated API version to use; the newest when absent. The response names the one used. */
@@ -10528,6 +10801,772 @@ export interface operations {
       };
     };
   };
+  patch_v1_webhook_endpoints_id: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example wh_4m2k9q7x1z3c8v5b */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "events": [
+         *         "order.completed",
+         *         "order.refunded",
+         *         "payout.paid"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['WebhookEndpointUpdate'];
+      };
+    };
+    responses: {
+      /** @description The WebhookEndpoint as it is now. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "wh_4m2k9q7x1z3c8v5b",
+           *       "url": "https://strangebrew.example/hooks/entryrate",
+           *       "events": [
+           *         "order.completed",
+           *         "order.refunded",
+           *         "payout.paid"
+           *       ],
+           *       "status": "enabled",
+           *       "disabledReason": null,
+           *       "disabledAt": null,
+           *       "createdAt": "2026-04-02T11:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpoint'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_webhook_endpoints_id_test: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example wh_4m2k9q7x1z3c8v5b */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The WebhookDelivery of the ping, queued. */
+      202: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "we_2p7r5t1y9u3i6o8a",
+           *       "type": "ping",
+           *       "status": "pending",
+           *       "attempts": 0,
+           *       "attemptLog": [],
+           *       "lastStatusCode": null,
+           *       "lastError": null,
+           *       "lastAttemptAt": null,
+           *       "nextAttemptAt": "2026-05-20T12:10:00.000Z",
+           *       "deliveredAt": null,
+           *       "createdAt": "2026-05-20T12:10:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `webhook_endpoint.disabled`: The webhook endpoint is disabled, so nothing is sent to it; enable it first (POST …/enable).
+       */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_webhook_endpoints_id_rotate_secret: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example wh_4m2k9q7x1z3c8v5b */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The WebhookEndpoint, with its new signing `secret`. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "wh_4m2k9q7x1z3c8v5b",
+           *       "url": "https://strangebrew.example/hooks/entryrate",
+           *       "events": [
+           *         "order.completed",
+           *         "order.refunded"
+           *       ],
+           *       "status": "enabled",
+           *       "disabledReason": null,
+           *       "disabledAt": null,
+           *       "createdAt": "2026-04-02T11:00:00.000Z",
+           *       "secret": "whsec_k3m9q2x7w4z8c5v1b6n0p2r4t6y8u0i2"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointWithSecret'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_webhook_endpoints_id_enable: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example wh_4m2k9q7x1z3c8v5b */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The WebhookEndpoint, enabled. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "wh_4m2k9q7x1z3c8v5b",
+           *       "url": "https://strangebrew.example/hooks/entryrate",
+           *       "events": [
+           *         "order.completed",
+           *         "order.refunded"
+           *       ],
+           *       "status": "enabled",
+           *       "disabledReason": null,
+           *       "disabledAt": null,
+           *       "createdAt": "2026-04-02T11:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpoint'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   get_v1_webhook_endpoints_id_deliveries: {
     parameters: {
       query?: {
@@ -10565,6 +11604,20 @@ export interface operations {
            *           "type": "order.completed",
            *           "status": "delivered",
            *           "attempts": 2,
+           *           "attemptLog": [
+           *             {
+           *               "at": "2026-05-20T12:05:41.000Z",
+           *               "status": 200,
+           *               "error": null,
+           *               "durationMs": 142
+           *             },
+           *             {
+           *               "at": "2026-05-20T12:04:32.000Z",
+           *               "status": 503,
+           *               "error": "HTTP 503",
+           *               "durationMs": 1210
+           *             }
+           *           ],
            *           "lastStatusCode": 200,
            *           "lastError": null,
            *           "lastAttemptAt": "2026-05-20T12:05:41.000Z",
@@ -10635,6 +11688,225 @@ export interface operations {
       };
       /** @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode. */
       404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  post_v1_webhook_endpoints_id_deliveries_deliveryId_resend: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+        /** @description Makes a POST safe to retry for 24 hours: the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body is `422 idempotency.key_reused`. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example wh_4m2k9q7x1z3c8v5b */
+        id: string;
+        /** @example we_6v8b2n4m1k9q3x7z */
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The WebhookDelivery, due now. */
+      202: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "we_6v8b2n4m1k9q3x7z",
+           *       "type": "order.completed",
+           *       "status": "pending",
+           *       "attempts": 2,
+           *       "attemptLog": [
+           *         {
+           *           "at": "2026-05-20T12:05:41.000Z",
+           *           "status": 200,
+           *           "error": null,
+           *           "durationMs": 142
+           *         },
+           *         {
+           *           "at": "2026-05-20T12:04:32.000Z",
+           *           "status": 503,
+           *           "error": "HTTP 503",
+           *           "durationMs": 1210
+           *         }
+           *       ],
+           *       "lastStatusCode": 200,
+           *       "lastError": null,
+           *       "lastAttemptAt": "2026-05-20T12:05:41.000Z",
+           *       "nextAttemptAt": "2026-05-21T09:30:00.000Z",
+           *       "deliveredAt": "2026-05-20T12:05:41.000Z",
+           *       "createdAt": "2026-05-20T12:04:31.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       *
+       *     `request.malformed_json`: The body is not valid JSON.
+       *
+       *     `request.invalid_encoding`: The body could not be decoded as its Content-Encoding says (gzip that is not gzip).
+       *
+       *     `idempotency.invalid_key`: The Idempotency-Key is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.csrf_failed`: A request signed in by cookie that changes something must carry the X-CSRF-Token of its session and come from this origin.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `webhook_endpoint.not_found`: No webhook endpoint with this id belongs to you in this mode.
+       *
+       *     `webhook_delivery.not_found`: The webhook endpoint has no delivery of this event.
+       */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `webhook_endpoint.disabled`: The webhook endpoint is disabled, so nothing is sent to it; enable it first (POST …/enable).
+       *
+       *     `webhook_delivery.in_progress`: The delivery is being sent this moment; look at the log for how it went, then resend if need be.
+       */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.invalid`: The request body, query or path is not valid; `param` names the field. */
+      413: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `request.unsupported_encoding`: The body has a Content-Encoding this server does not read; send it as identity, gzip, deflate or br. */
+      415: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `idempotency.key_reused`: The Idempotency-Key was already used with a different request. */
+      422: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -10795,6 +12067,147 @@ export interface operations {
        *
        *     `payouts.mode_unavailable`: This server's Stripe key is of the other mode, so it cannot read this key's payouts (test and live never mix).
        */
+      409: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `payments.unavailable`: The payment provider could not be reached; try again.
+       *
+       *     `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds.
+       */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_account: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Account. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "promoterId": "pr_7d3k9q2m5x8z1c4v",
+           *       "name": "Strange Brew",
+           *       "mode": "test",
+           *       "stripeAccount": {
+           *         "id": "acct_1Pq7x2eZvKYlo2Cm",
+           *         "chargesEnabled": true,
+           *         "payoutsEnabled": true,
+           *         "detailsSubmitted": true,
+           *         "country": "GB",
+           *         "defaultCurrency": "gbp"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `payouts.account_not_connected`: No Stripe account is connected to you, or Stripe no longer lets us read it; payouts cannot be listed. */
       409: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];

@@ -31,6 +31,7 @@ class EntryRate
     public readonly Resource\Tickets $tickets;
     public readonly Resource\Scans $scans;
     public readonly Resource\Payouts $payouts;
+    public readonly Resource\Account $account;
     public readonly Resource\WebhookEndpoints $webhookEndpoints;
     public readonly Resource\ApiKeys $apiKeys;
     public readonly Resource\Promoters $promoters;
@@ -73,6 +74,7 @@ class EntryRate
         $this->tickets = new Resource\Tickets($this);
         $this->scans = new Resource\Scans($this);
         $this->payouts = new Resource\Payouts($this);
+        $this->account = new Resource\Account($this);
         $this->webhookEndpoints = new Resource\WebhookEndpoints($this);
         $this->apiKeys = new Resource\ApiKeys($this);
         $this->promoters = new Resource\Promoters($this);

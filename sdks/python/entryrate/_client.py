@@ -15,6 +15,7 @@ from ._retry import backoff_delay, is_retryable, parse_retry_after
 from ._version import __version__
 from .error import APIConnectionError, APIError, EntryRateError, error_from_response
 from .resources import (
+    Account,
     ApiKeys,
     Checkout,
     Events,
@@ -62,6 +63,7 @@ class EntryRate:
         self.tickets = Tickets(self)
         self.scans = Scans(self)
         self.payouts = Payouts(self)
+        self.account = Account(self)
         self.webhook_endpoints = WebhookEndpoints(self)
         self.api_keys = ApiKeys(self)
         self.promoters = Promoters(self)

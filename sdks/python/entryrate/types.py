@@ -19,10 +19,13 @@ __all__ = [
     "CheckoutSession",
     "PaymentStart",
     "Payout",
+    "StripeAccount",
+    "Account",
     "WebhookEndpoint",
     "WebhookEndpointWithSecret",
     "DeletedWebhookEndpoint",
     "WebhookDelivery",
+    "WebhookAttempt",
     "WebhookEvent",
     "ApiKey",
     "Promoter",
@@ -182,6 +185,23 @@ class Payout(TypedDict):
     createdAt: str
 
 
+class StripeAccount(TypedDict):
+    id: str
+    chargesEnabled: bool
+    payoutsEnabled: bool
+    detailsSubmitted: bool
+    country: Optional[str]
+    defaultCurrency: Optional[str]
+
+
+class Account(TypedDict):
+    promoterId: str
+    name: str
+    mode: Literal["test", "live"]
+    #: None while no Stripe account is connected.
+    stripeAccount: Optional[StripeAccount]
+
+
 class WebhookEndpoint(TypedDict):
     id: str
     url: str
@@ -193,7 +213,7 @@ class WebhookEndpoint(TypedDict):
 
 
 class WebhookEndpointWithSecret(WebhookEndpoint):
-    """The answer to a creation: the only time the signing secret is shown."""
+    """The answer to a creation or a rotation: the only time the signing secret is shown."""
 
     secret: str
 
@@ -208,12 +228,22 @@ class WebhookDelivery(TypedDict):
     type: str
     status: Literal["pending", "delivering", "delivered", "failed"]
     attempts: int
+    #: Each attempt, newest first.
+    attemptLog: List["WebhookAttempt"]
     lastStatusCode: Optional[int]
     lastError: Optional[str]
     lastAttemptAt: Optional[str]
     nextAttemptAt: Optional[str]
     deliveredAt: Optional[str]
     createdAt: str
+
+
+class WebhookAttempt(TypedDict):
+    at: str
+    #: What the endpoint answered; None: no answer.
+    status: Optional[int]
+    error: Optional[str]
+    durationMs: int
 
 
 class WebhookEvent(TypedDict):

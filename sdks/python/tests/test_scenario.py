@@ -168,6 +168,29 @@ class AccountTest(unittest.TestCase):
         with self.assertRaises(NotFoundError):
             er.webhook_endpoints.list_deliveries("wh_nosuchendpoint")
 
+    def test_webhook_endpoint_actions(self) -> None:
+        er = client()
+        endpoint = er.webhook_endpoints.create(url="http://127.0.0.1:9/hooks", events=["*"])
+        updated = er.webhook_endpoints.update(endpoint["id"], events=["order.completed"])
+        self.assertEqual(updated["events"], ["order.completed"])
+        ping = er.webhook_endpoints.test(endpoint["id"])
+        self.assertEqual(ping["type"], "ping")
+        self.assertIsInstance(ping["attemptLog"], list)
+        rotated = er.webhook_endpoints.rotate_secret(endpoint["id"])
+        self.assertTrue(rotated["secret"].startswith("whsec_"))
+        self.assertNotEqual(rotated["secret"], endpoint["secret"])
+        self.assertEqual(er.webhook_endpoints.enable(endpoint["id"])["status"], "enabled")
+        with self.assertRaises(NotFoundError):
+            er.webhook_endpoints.resend_delivery(endpoint["id"], "we_nosuchdelivery")
+        er.webhook_endpoints.delete(endpoint["id"])
+
+    def test_account(self) -> None:
+        account = client().account.retrieve()
+        self.assertTrue(account["promoterId"].startswith("pr_"))
+        self.assertEqual(account["mode"], "test")
+        # The suite's promoter is new: no Stripe account is connected to it yet.
+        self.assertIsNone(account["stripeAccount"])
+
     def test_api_keys(self) -> None:
         er = client()
         made = er.api_keys.create(name="sdk-python")

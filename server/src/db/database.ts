@@ -230,6 +230,21 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   delivered_at: Timestamp | null;
   created_at: Generated<Date>;
+  /** Where the current 3-day retry window starts; null: at `created_at`. */
+  retry_from: Timestamp | null;
+  /** Attempts made before the current retry window. */
+  retry_base: Generated<number>;
+}
+
+/** One attempt of a delivery, as the delivery log shows it. */
+export interface WebhookDeliveryAttemptsTable {
+  event_id: string;
+  endpoint_id: string;
+  number: number;
+  at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
 }
 
 export type MailKind =
@@ -339,6 +354,7 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   mail_outbox: MailOutboxTable;
   persons: PersonsTable;
   memberships: MembershipsTable;

@@ -84,6 +84,11 @@ export const ERROR_CODES = {
   'payouts.mode_unavailable':
     "This server's Stripe key is of the other mode, so it cannot read this key's payouts (test and live never mix).",
   'webhook_endpoint.not_found': 'No webhook endpoint with this id belongs to you in this mode.',
+  'webhook_endpoint.disabled':
+    'The webhook endpoint is disabled, so nothing is sent to it; enable it first (POST …/enable).',
+  'webhook_delivery.not_found': 'The webhook endpoint has no delivery of this event.',
+  'webhook_delivery.in_progress':
+    'The delivery is being sent this moment; look at the log for how it went, then resend if need be.',
   'payments.refund_failed': 'The payment provider could not make the refund; nothing was refunded.',
   'stripe.event_early':
     'A Stripe event about a payment that is not settled yet (a refund before its payment): Stripe sends it again.',

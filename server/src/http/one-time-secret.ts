@@ -25,8 +25,13 @@ export function withOneTimeSecret<T extends z.ZodObject>(
 
 /** Answers 201 with `created` and its secret; a replay answers it without the secret. */
 export function answerCreatedWithSecret(ctx: Context, created: { secret: string }): void {
-  ctx.status = 201;
-  ctx.body = created;
-  const { secret: _shownOnce, ...withoutSecret } = created;
+  answerWithSecret(ctx, 201, created);
+}
+
+/** Answers `body` with its new secret (a rotation: 200); a replay answers it without the secret. */
+export function answerWithSecret(ctx: Context, status: number, body: { secret: string }): void {
+  ctx.status = status;
+  ctx.body = body;
+  const { secret: _shownOnce, ...withoutSecret } = body;
   ctx.state.replayBody = withoutSecret;
 }

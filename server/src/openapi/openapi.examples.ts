@@ -212,6 +212,10 @@ export const exampleWebhookDelivery: WebhookDelivery = {
   type: 'order.completed',
   status: 'delivered',
   attempts: 2,
+  attemptLog: [
+    { at: '2026-05-20T12:05:41.000Z', status: 200, error: null, durationMs: 142 },
+    { at: '2026-05-20T12:04:32.000Z', status: 503, error: 'HTTP 503', durationMs: 1210 },
+  ],
   lastStatusCode: 200,
   lastError: null,
   lastAttemptAt: '2026-05-20T12:05:41.000Z',

@@ -246,7 +246,18 @@ describe('the mappers answer what their schemas describe', () => {
       last_error: 'HTTP 500',
       delivered_at: null,
       created_at: now,
+      retry_from: null,
+      retry_base: 0,
     };
-    expectToMeet(webhookDeliverySchema, toDelivery(delivery, now));
+    const attempt = {
+      event_id: delivery.event_id,
+      endpoint_id: endpoint.id,
+      number: 1,
+      at: now,
+      status_code: 500,
+      error: 'HTTP 500',
+      duration_ms: 84,
+    };
+    expectToMeet(webhookDeliverySchema, toDelivery(delivery, [attempt], now));
   });
 });

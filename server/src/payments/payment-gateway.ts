@@ -45,6 +45,19 @@ export interface StripePayout {
   created: Date;
 }
 
+/** A Connect account's state, as the product reads it. */
+export interface StripeAccount {
+  id: string;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  /** Whether the account holder finished Stripe's onboarding forms. */
+  detailsSubmitted: boolean;
+  /** ISO 3166-1 alpha-2, as Stripe gives it. */
+  country: string | null;
+  /** Lowercase ISO 4217. */
+  defaultCurrency: string | null;
+}
+
 /** Which payouts to list; `mode` is the caller's, which must be the Stripe key's own. */
 export interface PayoutFilters {
   mode: 'test' | 'live';
@@ -111,6 +124,8 @@ export interface PaymentGateway {
   listRefunds(paymentIntentId: string): Promise<StripeRefund[]>;
   /** A Connect account's payouts, newest first (`Stripe-Account`), in the key's own mode only. */
   listPayouts(accountId: string, filters: PayoutFilters): Promise<StripePayout[]>;
+  /** A Connect account's state (`accounts.retrieve`); the same account in either mode. */
+  retrieveAccount(accountId: string): Promise<StripeAccount>;
   /** Verifies Stripe's signature on the raw body (`invalid_signature` otherwise). */
   verifyWebhook(rawBody: string, signature: string): Stripe.Event;
   /** What the browser needs to load Stripe.js and mount the Payment Element. */

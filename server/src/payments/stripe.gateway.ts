@@ -4,6 +4,7 @@ import {
   type PaymentGateway,
   type PaymentIntentState,
   PaymentProviderError,
+  type StripeAccount,
   type StripePayout,
   type StripeRefund,
 } from './payment-gateway.ts';
@@ -106,6 +107,9 @@ export function createStripeGateway(config: StripeConfig): PaymentGateway {
         return payouts.map(toStripePayout);
       }),
 
+    retrieveAccount: (accountId) =>
+      adapt(async () => toStripeAccount(await stripe.accounts.retrieve(accountId))),
+
     verifyWebhook(rawBody, signature) {
       // Stripe signs events of connected accounts (payout.paid) with the Connect endpoint's own secret.
       for (const secret of [config.webhookSecret, config.connectWebhookSecret]) {
@@ -185,6 +189,17 @@ function toStripeRefund(refund: Stripe.Refund): StripeRefund {
     amount: refund.amount,
     status: refund.status,
     created: new Date(refund.created * 1000),
+  };
+}
+
+function toStripeAccount(account: Stripe.Account): StripeAccount {
+  return {
+    id: account.id,
+    chargesEnabled: account.charges_enabled ?? false,
+    payoutsEnabled: account.payouts_enabled ?? false,
+    detailsSubmitted: account.details_submitted ?? false,
+    country: account.country ?? null,
+    defaultCurrency: account.default_currency ?? null,
   };
 }
 

@@ -6,7 +6,7 @@ import {
   type ClaimedDelivery,
   claimDueDeliveries,
   disableFailingEndpoint,
-  failPendingDeliveries,
+  logAttempt,
   markEndpointSucceeded,
   recordAttempt,
 } from './webhooks.outbox.store.ts';
@@ -26,7 +26,10 @@ export const RETRY_FOR_MS = 72 * HOUR;
  */
 export const LEASE_MS = MINUTE;
 
-/** When to try a delivery again after `attempts` failed attempts; null once 3 days have passed. */
+/**
+ * When to try a delivery again after `attempts` failed attempts of its retry window, which started
+ * at `createdAt` (the event, or the promoter's resend); null once 3 days have passed.
+ */
 export function nextAttemptAfter(
   attempts: number,
   createdAt: Date,
@@ -98,23 +101,31 @@ async function attempt(
   const at = now();
   const about = { eventId: delivery.eventId, endpointId: delivery.endpointId, attempts: delivery.attempts };
   const ok = response.statusCode !== null && response.statusCode >= 200 && response.statusCode < 300;
+  const logged = {
+    at: sentAt,
+    statusCode: response.statusCode,
+    error: response.error,
+    durationMs: at.getTime() - sentAt.getTime(),
+  };
 
   if (ok) {
     const recorded = await db.transaction().execute(async (tx) => {
       await markEndpointSucceeded(tx, delivery.endpointId, at);
-      return recordAttempt(tx, delivery, {
+      const done = await recordAttempt(tx, delivery, {
         status: 'delivered',
         at,
         nextAttemptAt: null,
         statusCode: response.statusCode,
         error: null,
       });
+      if (done) await logAttempt(tx, delivery, logged);
+      return done;
     });
     options.logger.info({ ...about, statusCode: response.statusCode }, 'webhook delivered');
     return recorded ? 'delivered' : null;
   }
 
-  const next = nextAttemptAfter(delivery.attempts, delivery.createdAt, at, options.random);
+  const next = nextAttemptAfter(delivery.windowAttempts, delivery.retryFrom, at, options.random);
   return db.transaction().execute(async (tx) => {
     const recorded = await recordAttempt(tx, delivery, {
       status: next ? 'pending' : 'failed',
@@ -125,17 +136,18 @@ async function attempt(
     });
     // The lease ran out and another worker holds the delivery now: its outcome is the one that counts.
     if (!recorded) return null;
+    await logAttempt(tx, delivery, logged);
     options.logger.warn(
       { ...about, statusCode: response.statusCode, error: response.error, nextAttemptAt: next },
       next ? 'webhook attempt failed; will retry' : 'webhook delivery failed for 3 days; giving up',
     );
     if (next) return 'retrying';
-    const since = delivery.createdAt.toISOString();
+    const since = delivery.retryFrom.toISOString();
     const reason =
       `No delivery has succeeded since ${since}: ${delivery.eventId} (${delivery.type}) failed for 3 days, ` +
       `last with ${response.error ?? 'an error'}. Disabled at ${at.toISOString()}.`;
-    if (await disableFailingEndpoint(tx, delivery.endpointId, delivery.createdAt, at, reason)) {
-      await failPendingDeliveries(tx, delivery.endpointId, 'endpoint disabled');
+    // Its other pending deliveries wait (the worker skips disabled endpoints) until it is re-enabled.
+    if (await disableFailingEndpoint(tx, delivery.endpointId, delivery.retryFrom, at, reason)) {
       options.logger.warn({ endpointId: delivery.endpointId }, 'webhook endpoint disabled');
     }
     return 'failed';

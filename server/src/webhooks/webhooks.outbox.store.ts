@@ -14,10 +14,14 @@ export interface ClaimedDelivery {
   /** Attempts including this one. */
   attempts: number;
   createdAt: Date;
+  /** Where its retry window starts: its creation, or when it was last resent or its endpoint re-enabled. */
+  retryFrom: Date;
+  /** Attempts in that window, this one included: what the backoff counts. */
+  windowAttempts: number;
   leaseToken: string;
 }
 
-/** Gives up every pending delivery of an endpoint (deleted or disabled), saying why. */
+/** Gives up every pending delivery of an endpoint (deleted), saying why. */
 export async function failPendingDeliveries(db: Executor, endpointId: string, reason: string): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
@@ -83,6 +87,36 @@ export async function insertEventWithDeliveries(
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/** Writes an event to the outbox with one delivery, to `endpointId` only (a test ping). */
+export async function insertEventForEndpoint(
+  db: Executor,
+  event: {
+    id: string;
+    promoterId: string;
+    mode: 'test' | 'live';
+    type: string;
+    body: string;
+    createdAt: Date;
+  },
+  endpointId: string,
+): Promise<void> {
+  await db
+    .insertInto('webhook_events')
+    .values({
+      id: event.id,
+      promoter_id: event.promoterId,
+      mode: event.mode,
+      type: event.type,
+      payload: event.body,
+      created_at: event.createdAt,
+    })
+    .execute();
+  await db
+    .insertInto('webhook_deliveries')
+    .values({ event_id: event.id, endpoint_id: endpointId, created_at: event.createdAt })
+    .execute();
+}
+
 /**
  * Claims up to `limit` due deliveries in one statement: rows are picked with FOR UPDATE SKIP LOCKED
  * (so concurrent workers take different ones) and leased by moving `next_attempt_at` to the lease's
@@ -123,6 +157,8 @@ export async function claimDueDeliveries(
       'd.endpoint_id',
       'd.attempts',
       'd.created_at',
+      sql<Date>`coalesce(d.retry_from, d.created_at)`.as('retry_from'),
+      sql<number>`d.attempts - d.retry_base`.as('window_attempts'),
       'ep.mode',
       'ep.url',
       'ep.secret',
@@ -140,6 +176,8 @@ export async function claimDueDeliveries(
     body: row.body,
     attempts: row.attempts,
     createdAt: row.created_at,
+    retryFrom: row.retry_from,
+    windowAttempts: row.window_attempts,
     leaseToken: claim.token,
   }));
 }
@@ -172,6 +210,27 @@ export async function recordAttempt(
     .returning('event_id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Adds an attempt to the delivery log, once its outcome is recorded. */
+export async function logAttempt(
+  db: Executor,
+  claimed: ClaimedDelivery,
+  attempt: { at: Date; statusCode: number | null; error: string | null; durationMs: number },
+): Promise<void> {
+  await db
+    .insertInto('webhook_delivery_attempts')
+    .values({
+      event_id: claimed.eventId,
+      endpoint_id: claimed.endpointId,
+      number: claimed.attempts,
+      at: attempt.at,
+      status_code: attempt.statusCode,
+      error: attempt.error,
+      duration_ms: Math.max(0, Math.round(attempt.durationMs)),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function markEndpointSucceeded(db: Executor, endpointId: string, at: Date): Promise<void> {

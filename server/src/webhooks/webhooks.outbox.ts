@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.ts';
 import { newId } from '../lib/ids.ts';
-import { insertEventWithDeliveries } from './webhooks.outbox.store.ts';
+import { insertEventForEndpoint, insertEventWithDeliveries } from './webhooks.outbox.store.ts';
 import type { WebhookEventType } from './webhooks.schema.ts';
 
 export interface WebhookEventInput {
@@ -17,9 +17,7 @@ export interface WebhookEventInput {
  * and its webhook commit or roll back together; the worker sends it afterwards, at least once.
  */
 export async function enqueueWebhookEvent(tx: Executor, event: WebhookEventInput): Promise<string> {
-  const id = newId('we');
-  const createdAt = new Date();
-  const body = JSON.stringify({ id, type: event.type, createdAt: createdAt.toISOString(), data: event.data });
+  const { id, createdAt, body } = eventBody(event.type, event.data);
   await insertEventWithDeliveries(tx, {
     id,
     promoterId: event.promoterId,
@@ -29,4 +27,28 @@ export async function enqueueWebhookEvent(tx: Executor, event: WebhookEventInput
     createdAt,
   });
   return id;
+}
+
+/**
+ * Queues a `ping` to one endpoint, whatever it subscribes to: a test that the endpoint receives and
+ * verifies our signed deliveries. The worker sends it as any other event. `data` is the endpoint.
+ */
+export async function enqueuePing(
+  tx: Executor,
+  endpoint: { id: string; promoterId: string; mode: 'test' | 'live'; data: unknown },
+): Promise<string> {
+  const { id, createdAt, body } = eventBody('ping', endpoint.data);
+  await insertEventForEndpoint(
+    tx,
+    { id, promoterId: endpoint.promoterId, mode: endpoint.mode, type: 'ping', body, createdAt },
+    endpoint.id,
+  );
+  return id;
+}
+
+/** An event's id and its exact JSON body, as every attempt sends it. */
+function eventBody(type: string, data: unknown): { id: string; createdAt: Date; body: string } {
+  const id = newId('we');
+  const createdAt = new Date();
+  return { id, createdAt, body: JSON.stringify({ id, type, createdAt: createdAt.toISOString(), data }) };
 }

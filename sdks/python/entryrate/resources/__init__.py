@@ -1,5 +1,6 @@
 """One class per resource of the API; the client makes one of each."""
 
+from .account import Account
 from .api_keys import ApiKeys
 from .checkout import Checkout, CheckoutSessions
 from .events import Events
@@ -11,6 +12,7 @@ from .venues import Venues
 from .webhook_endpoints import WebhookEndpoints
 
 __all__ = [
+    "Account",
     "ApiKeys",
     "Checkout",
     "CheckoutSessions",
