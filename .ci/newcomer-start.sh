@@ -36,6 +36,13 @@ echo
 curl -fsS "http://127.0.0.1:$PORT/ready"
 echo
 grep -q '"testKey"' .data/demo.json
+grep -q '"dashboardEmail"' .data/demo.json
+# The demo owner signs in to the dashboard with what npm start printed.
+email=$(node -p "require('./.data/demo.json').dashboardEmail")
+password=$(node -p "require('./.data/demo.json').dashboardPassword")
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/dashboard/signin"
+curl -fsS -o /dev/null -H 'Content-Type: application/json' -H "Origin: http://localhost:$PORT" \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}" "http://127.0.0.1:$PORT/v1/sessions"
 trap - EXIT
 stop
 for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done

@@ -51,7 +51,7 @@ export const SCREENS: Screen[] = [
     heading: 'This invitation has expired',
     signedOut: true,
   },
-  { name: 'not-found', path: '/no/such/page', heading: 'Page not found', signedOut: true },
+  { name: 'not-found', path: '/no/such/page', heading: 'Page not found' },
   { name: 'api-keys', path: '~/settings/keys', heading: 'API keys' },
   {
     name: 'api-keys-create',

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { Redirect } from './layout/Redirect.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { scopedPath } from './scope.ts';
 import { SessionProvider, useSession } from './session.tsx';
@@ -13,7 +13,6 @@ const ConfirmSignUp = lazy(() => import('./pages/auth/ConfirmSignUp.tsx'));
 const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'));
 const AcceptInvitation = lazy(() => import('./pages/auth/AcceptInvitation.tsx'));
 const EventList = lazy(() => import('./pages/events/EventList.tsx'));
-const EventForm = lazy(() => import('./pages/events/EventForm.tsx'));
 const EventPage = lazy(() => import('./pages/events/EventPage.tsx'));
 const OrderList = lazy(() => import('./pages/orders/OrderList.tsx'));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage.tsx'));
@@ -38,9 +37,7 @@ const PUBLIC_PAGES: [string, ComponentType][] = [
 /** Pages of one promoter in one mode, inside the shell. */
 const SCOPED_PAGES: [string, ComponentType][] = [
   ['/events', EventList],
-  ['/events/new', EventForm],
   ['/events/:eventId', EventPage],
-  ['/events/:eventId/edit', EventForm],
   ['/orders', OrderList],
   ['/orders/:orderId', OrderPage],
   ['/settings/keys', ApiKeys],
@@ -76,7 +73,7 @@ function Screens() {
   const isPublic = PUBLIC_PAGES.some(([pagePath]) => path === pagePath);
   if (state.status === 'loading') return <Loading />;
   if (!isPublic && state.status === 'signed-out')
-    return <GoTo href={`/dashboard/signin?next=${encodeURIComponent(path)}`} />;
+    return <Redirect href={`/dashboard/signin?next=${encodeURIComponent(path)}`} />;
   return (
     <Router>
       {PUBLIC_PAGES.map(([pagePath, Page]) => (
@@ -94,14 +91,8 @@ function Screens() {
 /** `/dashboard`: the first promoter the person belongs to, in test mode. */
 function Home() {
   const { state } = useSession();
-  if (state.status !== 'signed-in') return <GoTo href="/dashboard/signin" />;
+  if (state.status !== 'signed-in') return <Redirect href="/dashboard/signin" />;
   const first = state.session.memberships[0];
   if (!first) return <NotFound />;
-  return <GoTo href={scopedPath({ promoterId: first.promoterId, mode: 'test' })} />;
-}
-
-function GoTo({ href }: { href: string }) {
-  const { route } = useLocation();
-  useEffect(() => route(href, true), [href, route]);
-  return <Loading />;
+  return <Redirect href={scopedPath({ promoterId: first.promoterId, mode: 'test' })} />;
 }

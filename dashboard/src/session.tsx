@@ -49,7 +49,10 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     void refresh();
     const onSignedOut = (event: Event) => {
       setCsrfToken(null);
-      setState({ status: 'signed-out', reason: reasonOf((event as CustomEvent<ApiError>).detail) });
+      const reason = reasonOf((event as CustomEvent<ApiError>).detail);
+      // Requests in flight when a session ends all fail: the first says why (expired), and the later
+      // ones, sent after the cookie was cleared, must not wipe that reason out.
+      setState((prev) => (prev.status === 'signed-out' && !reason ? prev : { status: 'signed-out', reason }));
     };
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);

@@ -10,11 +10,9 @@ export class WebhookEndpointPage {
 
   /** The log's rows for deliveries of `type` (`ping`, `order.completed`). */
   deliveries(type: string): Locator {
-    return this.log
-      .getByRole('row')
-      .filter({
-        has: this.page.getByRole('rowheader', { name: new RegExp(`^${type.replace('.', '\\.')}\\b`) }),
-      });
+    return this.log.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name: new RegExp(`^${type.replace('.', '\\.')}\\b`) }),
+    });
   }
 
   async sendTestEvent() {

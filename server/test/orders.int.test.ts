@@ -124,6 +124,18 @@ describe('listing and reading orders', () => {
     expect(partial.body.data).toEqual([]);
   });
 
+  it('searches by part of the email, ignoring case, or by an exact order id', async () => {
+    const byPart = await promoter.get(`/v1/orders?eventId=${eventId}&q=ALICE%40exam`);
+    expect(byPart.body.data.map((o: { id: string }) => o.id)).toEqual([
+      orders[2]?.orderId,
+      orders[0]?.orderId,
+    ]);
+    const byId = await promoter.get(`/v1/orders?q=${orders[1]?.orderId}`);
+    expect(byId.body.data.map((o: { id: string }) => o.id)).toEqual([orders[1]?.orderId]);
+    // A wildcard is a character like any other, not "anything".
+    expect((await promoter.get(`/v1/orders?eventId=${eventId}&q=%25`)).body.data).toEqual([]);
+  });
+
   it('filters by status', async () => {
     expect((await refund(orders[1]?.orderId as string)).status).toBe(200);
     const refunded = await promoter.get(`/v1/orders?eventId=${eventId}&status=refunded`);

@@ -7,6 +7,8 @@ export const listOrdersQuery = pageQuery.extend({
   status: z.enum(['paid', 'partially_refunded', 'refunded']).optional(),
   /** Matches the buyer's email exactly, ignoring case. */
   buyerEmail: z.string().trim().min(1).max(254).optional(),
+  /** The dashboard's search box: an order id exactly, or any part of the buyer's email, ignoring case. */
+  q: z.string().trim().min(1).max(254).optional(),
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 

@@ -15,6 +15,12 @@ export interface OrderFilters {
   eventId?: string | undefined;
   status?: OrderStatus | undefined;
   buyerEmail?: string | undefined;
+  q?: string | undefined;
+}
+
+/** `text` as a LIKE pattern that matches it literally anywhere: `%`, `_` and `\` lose their meaning. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function insertOrder(
@@ -69,6 +75,12 @@ export async function listOwnedOrders(
     const email = filters.buyerEmail;
     matching = matching.where((eb) =>
       eb(eb.fn('lower', ['buyer_email']), '=', eb.fn('lower', [eb.val(email)])),
+    );
+  }
+  if (filters.q) {
+    const q = filters.q;
+    matching = matching.where((eb) =>
+      eb.or([eb('id', '=', q), eb('buyer_email', 'ilike', containing(q.toLowerCase()))]),
     );
   }
   return fetchPage(matching, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);

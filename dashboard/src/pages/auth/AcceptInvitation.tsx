@@ -30,7 +30,7 @@ export default function AcceptInvitation() {
     );
   }
   if (preview.error) {
-    const expired = preview.error.code === 'invitation.expired';
+    const expired = preview.error.code === 'invitation.expired' || preview.error.param === 'token';
     return (
       <AuthLayout
         title={expired ? 'This invitation has expired' : 'Join a team'}

@@ -43,7 +43,7 @@ export default function ConfirmSignUp() {
     );
   }
   if (confirm.error) {
-    const expired = confirm.error.code === 'account.token_expired';
+    const expired = confirm.error.code === 'account.token_expired' || confirm.error.param === 'token';
     return (
       <AuthLayout title={expired ? 'This link has expired' : 'Confirm your account'} footer={footer}>
         {expired ? (

@@ -1,4 +1,164 @@
-// Owned by a dashboard engineer: replace this whole file.
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { api, apiUrl, type Schemas } from '../../api.ts';
+import { formatDateTime, formatMoney } from '../../format.ts';
+import { useResource } from '../../hooks.ts';
+import { useRequiredScope } from '../../scope.ts';
+import {
+  Badge,
+  Button,
+  EmptyState,
+  ErrorState,
+  errorFor,
+  Loading,
+  PageHeader,
+  Pagination,
+  SelectField,
+  Table,
+  TextField,
+} from '../../ui/index.ts';
+
+const STATUSES = [
+  { value: '', label: 'Any status' },
+  { value: 'paid', label: 'Paid' },
+  { value: 'partially_refunded', label: 'Partially refunded' },
+  { value: 'refunded', label: 'Refunded' },
+];
+
+interface Filters {
+  q: string;
+  eventId: string;
+  status: string;
+}
+
+const NO_FILTERS: Filters = { q: '', eventId: '', status: '' };
+
+/**
+ * Orders: found by the buyer's email (or a part of it) or an order id, narrowed to an event and a
+ * status. The filters live in the address, so a filtered list can be shared or bookmarked.
+ */
 export default function OrderList() {
-  return <p>OrderList</p>;
+  const scope = useRequiredScope();
+  const { path, query, route } = useLocation();
+  const applied: Filters = { q: query.q ?? '', eventId: query.eventId ?? '', status: query.status ?? '' };
+  const page = Number(query.page ?? 1) || 1;
+  const [draft, setDraft] = useState<Filters>(applied);
+  const orders = useResource(
+    () => api.get<Schemas['OrderPage']>('/v1/orders', { scope, query: { ...applied, page, limit: 25 } }),
+    [scope.promoterId, scope.mode, applied.q, applied.eventId, applied.status, page],
+  );
+  const events = useResource(
+    () => api.get<Schemas['EventPage']>('/v1/events', { scope, query: { limit: 100 } }),
+    [scope.promoterId, scope.mode],
+  );
+  const titleOf = (eventId: string) => events.data?.data.find((e) => e.id === eventId)?.title ?? eventId;
+  const go = (filters: Filters, toPage = 1) =>
+    route(apiUrl(path, { ...filters, page: toPage > 1 ? toPage : undefined }), true);
+  const filtered = Boolean(applied.q || applied.eventId || applied.status);
+
+  return (
+    <>
+      <PageHeader title="Orders" />
+      <form
+        class="filters"
+        aria-label="Find orders"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go(draft);
+        }}
+      >
+        <TextField
+          label="Email or order ID"
+          type="search"
+          value={draft.q}
+          onValue={(q) => setDraft({ ...draft, q })}
+          error={errorFor(orders.error, 'q')}
+        />
+        <SelectField
+          label="Event"
+          value={draft.eventId}
+          options={[
+            { value: '', label: 'Every event' },
+            ...(events.data?.data ?? []).map((e) => ({ value: e.id, label: e.title })),
+          ]}
+          onValue={(eventId) => setDraft({ ...draft, eventId })}
+          error={errorFor(orders.error, 'eventId')}
+        />
+        <SelectField
+          label="Status"
+          value={draft.status}
+          options={STATUSES}
+          onValue={(status) => setDraft({ ...draft, status })}
+          error={errorFor(orders.error, 'status')}
+        />
+        <div class="filters-actions">
+          <Button type="submit" variant="primary">
+            Search
+          </Button>
+          {filtered && (
+            <Button
+              onClick={() => {
+                setDraft(NO_FILTERS);
+                go(NO_FILTERS);
+              }}
+            >
+              Clear
+            </Button>
+          )}
+        </div>
+      </form>
+      {orders.error && !orders.error.param && <ErrorState error={orders.error} onRetry={orders.reload} />}
+      {!orders.data && !orders.error && <Loading />}
+      {orders.data?.data.length === 0 && (
+        <EmptyState title={filtered ? 'No orders match' : 'No orders yet'}>
+          <p>
+            {filtered
+              ? 'Check the spelling, or search by a shorter part of the email.'
+              : 'Orders show here as buyers pay, newest first.'}
+          </p>
+        </EmptyState>
+      )}
+      {orders.data && orders.data.data.length > 0 && (
+        <Table caption={`Orders (${orders.data.pagination.total})`}>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Buyer</th>
+              <th scope="col" class="hide-narrow">
+                Event
+              </th>
+              <th scope="col" class="num hide-narrow">
+                Tickets
+              </th>
+              <th scope="col" class="num">
+                Amount
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col" class="hide-narrow">
+                Placed
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.data.data.map((order) => (
+              <tr key={order.id}>
+                <td class="mono small">
+                  <a href={scope.href(`/orders/${encodeURIComponent(order.id)}`)}>{order.id}</a>
+                </td>
+                <td>{order.buyerEmail}</td>
+                <td class="hide-narrow">{titleOf(order.eventId)}</td>
+                <td class="num hide-narrow">{order.tickets.length}</td>
+                <td class="num">{formatMoney(order.amount, order.currency)}</td>
+                <td>
+                  <Badge status={order.status} />
+                </td>
+                <td class="hide-narrow">{formatDateTime(order.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {orders.data && <Pagination pagination={orders.data.pagination} onPage={(p) => go(applied, p)} />}
+    </>
+  );
 }

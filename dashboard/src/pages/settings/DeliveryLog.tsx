@@ -27,6 +27,29 @@ function lastAnswer(delivery: Delivery): string {
   return delivery.attempts === 0 ? 'Not sent yet' : 'No answer';
 }
 
+/** The attempt count, opening onto every attempt: when, what came back, how long it took. */
+function Attempts({ delivery }: { delivery: Delivery }) {
+  if (delivery.attemptLog.length === 0) return <>{delivery.attempts}</>;
+  return (
+    <details class="attempt-log">
+      <summary aria-label={`${delivery.attempts} attempts of ${delivery.eventId}`}>
+        {delivery.attempts}
+      </summary>
+      <ol reversed start={delivery.attempts}>
+        {delivery.attemptLog.map((attempt) => (
+          <li key={attempt.at}>
+            {formatDateTime(attempt.at)}: {attempt.status !== null ? `HTTP ${attempt.status}` : attempt.error}
+            {attempt.status !== null && attempt.error && attempt.error !== `HTTP ${attempt.status}`
+              ? ` (${attempt.error})`
+              : ''}{' '}
+            <span class="muted">in {attempt.durationMs} ms</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 /**
  * An endpoint's deliveries, newest first: each event, its status, its attempts and what the
  * endpoint answered, with a button to send one again. Looks again while any is still on its way;
@@ -111,7 +134,9 @@ export function DeliveryLog({ path, version }: { path: string; version: number }
                 <td>
                   <Badge status={delivery.status} />
                 </td>
-                <td class="num">{delivery.attempts}</td>
+                <td class="num">
+                  <Attempts delivery={delivery} />
+                </td>
                 <td>{lastAnswer(delivery)}</td>
                 <td class="hide-narrow">
                   <TimeAgo iso={delivery.lastAttemptAt} never="—" />
