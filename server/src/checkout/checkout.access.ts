@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Owner } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
+import { sameSecret } from '../lib/secrets.ts';
 import { loadOrder } from '../orders/orders.service.ts';
 import { findOrderLink } from '../tickets/order-view.store.ts';
 import { ticketLinks } from '../tickets/ticket-links.ts';
@@ -63,10 +63,4 @@ export async function readSession(db: Executor, id: string, links: Links): Promi
 
 export function ownedBy(row: { promoter_id: string; mode: string }, owner: Owner): boolean {
   return row.promoter_id === owner.promoterId && row.mode === owner.mode;
-}
-
-function sameSecret(given: string, stored: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(stored);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

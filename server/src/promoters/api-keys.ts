@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { randomToken } from '../lib/ids.ts';
+import { digestOf } from '../lib/secrets.ts';
 
 export type Mode = 'test' | 'live';
 
 /** Keys are stored as SHA-256 digests: high-entropy secrets need no slow hash, and a leak of the table reveals no key. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
+export const hashApiKey = digestOf;
 
 /** A new secret key `er_test_…` or `er_live_…` (shown once, never stored in clear). */
 export function generateApiKey(mode: Mode): string {
