@@ -181,6 +181,18 @@ describe('sign-in', () => {
     expect(b.cookie).toBeNull();
   });
 
+  it('keeps an ended session’s cookie until an answer says it ended, so a page’s own requests do not hide it', async () => {
+    const b = await signedIn(server.url);
+    const cookie = b.cookie as string;
+    await server.db.deleteFrom('sessions').where('token_hash', '=', digestOf(cookie)).execute();
+    // The dashboard's scripts load before its API calls: they must not clear the cookie.
+    const page = await fetch(`${server.url}/health`, { headers: { Cookie: `er_session=${cookie}` } });
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const res = await b.call('GET', '/v1/orders', undefined, { promoter: DEMO_PROMOTER_ID });
+    expect(res.body.error.code).toBe('auth.session_expired');
+    expect(b.cookie).toBeNull();
+  });
+
   it('slides the idle expiry when used, never past 7 days', async () => {
     const b = await signedIn(server.url);
     const tokenHash = digestOf(b.cookie as string);

@@ -66,14 +66,25 @@ export function sessionAuth(options: { db: Database; config: SessionAuthConfig }
     const token = readSessionCookie(ctx);
     if (!token) return next();
     const promoterId = ctx.get('EntryRate-Promoter');
+    // An ended session's cookie is cleared with the answer that says so, never on a request that
+    // does not use it (a page's script): else the page's next API call would carry no cookie and
+    // could not learn that the session ended, rather than that there never was one.
+    const answeredEnded = (error: unknown) => {
+      if (error instanceof ApiError && error.code === 'auth.session_expired') clearSessionCookie(ctx, config);
+      return error;
+    };
     try {
       const session = await validSession(ctx, db, config, token);
       if (promoterId) ctx.state.auth = await principalOf(ctx, db, config, session, promoterId);
     } catch (error) {
-      if (promoterId || !(error instanceof ApiError)) throw error;
+      if (promoterId || !(error instanceof ApiError)) throw answeredEnded(error);
       ctx.state.sessionRefusal = error;
     }
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      throw answeredEnded(error);
+    }
   };
 }
 
@@ -86,7 +97,6 @@ async function validSession(
   const row = await findSessionByTokenHash(db, digestOf(token));
   // Unknown covers signed out elsewhere and ended by a new password: to the browser, all ended.
   if (!row || new Date(row.expires_at).getTime() <= Date.now()) {
-    clearSessionCookie(ctx, config);
     throw new ApiError(401, 'auth.session_expired', 'Your session has ended; sign in again.');
   }
   if (!SAFE_METHODS.has(ctx.method)) {
