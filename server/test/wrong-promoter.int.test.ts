@@ -43,6 +43,8 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
   });
   const ownKey = (await owner.get('/v1/api-keys')).body.data[0];
   expect(endpoint.status).toBe(201);
+  const ping = await owner.post(`/v1/webhook-endpoints/${endpoint.body.id}/test`, {});
+  expect(ping.status).toBe(202);
   const invitation = await owner.post('/v1/team/invitations', { email: 'new@example.com', role: 'door' });
   expect(invitation.status).toBe(201);
 
@@ -57,10 +59,14 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
     [/^\/v1\/team\/invitations\//, invitation.body.id],
     [/^\/v1\/team\/members\//, DEMO_OWNER.id],
   ];
+  // A second parameter in a path names an object inside the first: the intruder's attempt must fail
+  // on the first (another promoter's), not on a malformed second.
+  const inner: Record<string, string> = { deliveryId: ping.body.eventId };
   const bodies: Record<string, unknown> = {
     'PATCH /v1/events/:id': { title: 'Taken over' },
     'POST /v1/checkout/sessions/:id': { items: [{ tier: 'early-bird', quantity: 2 }] },
     'PATCH /v1/team/members/:personId': { role: 'door' },
+    'PATCH /v1/webhook-endpoints/:id': { url: 'http://localhost:9/taken-over' },
   };
 
   const intruder = await otherPromoter(stack.server.db);
@@ -74,7 +80,9 @@ it("answers 404 on every route for another promoter's objects, and leaves them a
     if (!path.startsWith('/v1/') || !path.includes('/:') || PUBLIC.some((p) => p.test(path))) continue;
     const id = objects.find(([prefix]) => prefix.test(path))?.[1];
     expect(id, `no object of another promoter to try ${method} ${path} on`).toBeDefined();
-    const url = path.replace(/:[A-Za-z]+/, id as string);
+    const url = path
+      .replace(/:[A-Za-z]+/, id as string)
+      .replace(/:([A-Za-z]+)/g, (_, name: string) => inner[name] ?? `:${name}`);
     const options = { key: intruder.key, headers: {} };
     const res =
       method === 'GET'
