@@ -73,7 +73,7 @@ test.describe('Settings → Webhooks', () => {
       await endpoint.sendTestEvent();
       const ping = endpoint.deliveries('ping');
       await expect(ping).toHaveCount(1);
-      await expect(ping.getByText('delivered')).toBeVisible({ timeout: 20_000 });
+      await expect(ping.getByText('delivered', { exact: true })).toBeVisible({ timeout: 20_000 });
       await expect(ping).toContainText('HTTP 200');
       // It reached the receiver, signed with the secret the dashboard showed.
       expect(receiver.received).toHaveLength(1);

@@ -27,10 +27,13 @@ export class WebhookEndpointPage {
     await row.getByRole('button', { name: /^Resend/ }).click();
   }
 
-  /** Changes which events the endpoint receives and saves. */
+  /** Makes the endpoint receive exactly `events` and saves. */
   async setEvents(events: string[]) {
     const form = this.page.getByRole('group', { name: 'Events to send' });
     await form.getByLabel('All events').uncheck();
+    // The form then holds exactly `events`: what it had checked is cleared first.
+    const checked = form.getByRole('checkbox', { checked: true });
+    while ((await checked.count()) > 0) await checked.first().uncheck();
     for (const type of events) await form.getByLabel(type, { exact: true }).check();
     await this.page.getByRole('button', { name: 'Save events' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ApiError, api, type Schemas, type Scope } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
@@ -149,6 +149,8 @@ export default function WebhookEndpoint() {
 
       <div class="two-columns">
         <EditEvents
+          // A new form when the saved events change; a reload that changes nothing keeps the edits.
+          key={[...current.events].sort().join()}
           endpoint={current}
           path={path}
           onSaved={() => {
@@ -192,7 +194,6 @@ export default function WebhookEndpoint() {
 function EditEvents({ endpoint, path, onSaved }: { endpoint: Endpoint; path: string; onSaved: () => void }) {
   const scope = useRequiredScope();
   const [events, setEvents] = useState<Subscription[]>(endpoint.events);
-  useEffect(() => setEvents(endpoint.events), [endpoint.events]);
   const save = useAction(() => api.patch<Endpoint>(path, { scope, body: { events } }));
   const changed = [...events].sort().join() !== [...endpoint.events].sort().join();
   return (
