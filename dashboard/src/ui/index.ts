@@ -4,6 +4,7 @@ export { ConfirmDialog } from './ConfirmDialog.tsx';
 export { CopyButton, SecretReveal } from './CopyButton.tsx';
 export { Dialog } from './Dialog.tsx';
 export { Checkbox, errorFor, FieldShell, FormError, SelectField, TextField } from './Field.tsx';
+export { FilterBar } from './FilterBar.tsx';
 export { PageHeader } from './PageHeader.tsx';
 export { Pagination } from './Pagination.tsx';
 export { EmptyState, ErrorState, Loading, Notice } from './States.tsx';

@@ -1,15 +1,14 @@
-import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { api, apiUrl, type Schemas } from '../../api.ts';
+import { api, type Schemas } from '../../api.ts';
+import { useUrlFilters } from '../../filters.ts';
 import { formatDateTime } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
-  Button,
   EmptyState,
   ErrorState,
   errorFor,
+  FilterBar,
   Loading,
   PageHeader,
   Pagination,
@@ -31,13 +30,7 @@ const WHEN = [
   { value: 'past', label: 'Past' },
 ];
 
-interface Filters {
-  q: string;
-  status: string;
-  when: string;
-}
-
-const NO_FILTERS: Filters = { q: '', status: '', when: '' };
+const NO_FILTERS = { q: '', status: '', when: '' };
 
 /**
  * Events: every event of this promoter in this mode, found by title, status and whether its doors
@@ -45,10 +38,8 @@ const NO_FILTERS: Filters = { q: '', status: '', when: '' };
  */
 export default function EventList() {
   const scope = useRequiredScope();
-  const { path, query, route } = useLocation();
-  const applied: Filters = { q: query.q ?? '', status: query.status ?? '', when: query.when ?? '' };
-  const page = Number(query.page ?? 1) || 1;
-  const [draft, setDraft] = useState<Filters>(applied);
+  const filters = useUrlFilters(NO_FILTERS);
+  const { applied, draft, setDraft, page, filtered } = filters;
   const events = useResource(() => {
     const now = new Date().toISOString();
     const window = applied.when === 'upcoming' ? { from: now } : applied.when === 'past' ? { to: now } : {};
@@ -56,21 +47,17 @@ export default function EventList() {
       scope,
       query: { q: applied.q, status: applied.status, ...window, page, limit: 25 },
     });
-  }, [scope.promoterId, scope.mode, applied.q, applied.status, applied.when, page]);
-  const go = (filters: Filters, toPage = 1) =>
-    route(apiUrl(path, { ...filters, page: toPage > 1 ? toPage : undefined }), true);
-  const filtered = Boolean(applied.q || applied.status || applied.when);
+  }, [scope.promoterId, scope.mode, filters.key, page]);
 
   return (
     <>
       <PageHeader title="Events" />
-      <form
-        class="filters"
-        aria-label="Find events"
-        onSubmit={(event) => {
-          event.preventDefault();
-          go(draft);
-        }}
+      <FilterBar
+        label="Find events"
+        submitLabel="Search"
+        filtered={filtered}
+        onApply={filters.apply}
+        onClear={filters.clear}
       >
         <TextField
           label="Title"
@@ -92,22 +79,7 @@ export default function EventList() {
           options={WHEN}
           onValue={(when) => setDraft({ ...draft, when })}
         />
-        <div class="filters-actions">
-          <Button type="submit" variant="primary">
-            Search
-          </Button>
-          {filtered && (
-            <Button
-              onClick={() => {
-                setDraft(NO_FILTERS);
-                go(NO_FILTERS);
-              }}
-            >
-              Clear
-            </Button>
-          )}
-        </div>
-      </form>
+      </FilterBar>
       {events.error && !events.error.param && <ErrorState error={events.error} onRetry={events.reload} />}
       {!events.data && !events.error && <Loading />}
       {events.data?.data.length === 0 && (
@@ -157,7 +129,7 @@ export default function EventList() {
           </tbody>
         </Table>
       )}
-      {events.data && <Pagination pagination={events.data.pagination} onPage={(p) => go(applied, p)} />}
+      {events.data && <Pagination pagination={events.data.pagination} onPage={filters.toPage} />}
     </>
   );
 }

@@ -1,15 +1,14 @@
-import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { api, apiUrl, type Schemas } from '../../api.ts';
+import { api, type Schemas } from '../../api.ts';
+import { useUrlFilters } from '../../filters.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
-  Button,
   EmptyState,
   ErrorState,
   errorFor,
+  FilterBar,
   Loading,
   PageHeader,
   Pagination,
@@ -25,13 +24,7 @@ const STATUSES = [
   { value: 'refunded', label: 'Refunded' },
 ];
 
-interface Filters {
-  q: string;
-  eventId: string;
-  status: string;
-}
-
-const NO_FILTERS: Filters = { q: '', eventId: '', status: '' };
+const NO_FILTERS = { q: '', eventId: '', status: '' };
 
 /**
  * Orders: found by the buyer's email (or a part of it) or an order id, narrowed to an event and a
@@ -39,33 +32,27 @@ const NO_FILTERS: Filters = { q: '', eventId: '', status: '' };
  */
 export default function OrderList() {
   const scope = useRequiredScope();
-  const { path, query, route } = useLocation();
-  const applied: Filters = { q: query.q ?? '', eventId: query.eventId ?? '', status: query.status ?? '' };
-  const page = Number(query.page ?? 1) || 1;
-  const [draft, setDraft] = useState<Filters>(applied);
+  const filters = useUrlFilters(NO_FILTERS);
+  const { applied, draft, setDraft, page, filtered } = filters;
   const orders = useResource(
     () => api.get<Schemas['OrderPage']>('/v1/orders', { scope, query: { ...applied, page, limit: 25 } }),
-    [scope.promoterId, scope.mode, applied.q, applied.eventId, applied.status, page],
+    [scope.promoterId, scope.mode, filters.key, page],
   );
   const events = useResource(
     () => api.get<Schemas['EventPage']>('/v1/events', { scope, query: { limit: 100 } }),
     [scope.promoterId, scope.mode],
   );
   const titleOf = (eventId: string) => events.data?.data.find((e) => e.id === eventId)?.title ?? eventId;
-  const go = (filters: Filters, toPage = 1) =>
-    route(apiUrl(path, { ...filters, page: toPage > 1 ? toPage : undefined }), true);
-  const filtered = Boolean(applied.q || applied.eventId || applied.status);
 
   return (
     <>
       <PageHeader title="Orders" />
-      <form
-        class="filters"
-        aria-label="Find orders"
-        onSubmit={(event) => {
-          event.preventDefault();
-          go(draft);
-        }}
+      <FilterBar
+        label="Find orders"
+        submitLabel="Search"
+        filtered={filtered}
+        onApply={filters.apply}
+        onClear={filters.clear}
       >
         <TextField
           label="Email or order ID"
@@ -91,22 +78,7 @@ export default function OrderList() {
           onValue={(status) => setDraft({ ...draft, status })}
           error={errorFor(orders.error, 'status')}
         />
-        <div class="filters-actions">
-          <Button type="submit" variant="primary">
-            Search
-          </Button>
-          {filtered && (
-            <Button
-              onClick={() => {
-                setDraft(NO_FILTERS);
-                go(NO_FILTERS);
-              }}
-            >
-              Clear
-            </Button>
-          )}
-        </div>
-      </form>
+      </FilterBar>
       {orders.error && !orders.error.param && <ErrorState error={orders.error} onRetry={orders.reload} />}
       {!orders.data && !orders.error && <Loading />}
       {orders.data?.data.length === 0 && (
@@ -158,7 +130,7 @@ export default function OrderList() {
           </tbody>
         </Table>
       )}
-      {orders.data && <Pagination pagination={orders.data.pagination} onPage={(p) => go(applied, p)} />}
+      {orders.data && <Pagination pagination={orders.data.pagination} onPage={filters.toPage} />}
     </>
   );
 }

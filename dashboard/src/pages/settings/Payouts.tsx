@@ -1,15 +1,14 @@
-import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { api, apiUrl, type Schemas } from '../../api.ts';
+import { api, type Schemas } from '../../api.ts';
+import { useUrlFilters } from '../../filters.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
-  Button,
   EmptyState,
   ErrorState,
   errorFor,
+  FilterBar,
   Loading,
   PageHeader,
   Pagination,
@@ -30,11 +29,7 @@ const STATUSES: { value: Status | ''; label: string }[] = [
   { value: 'canceled', label: 'Canceled' },
 ];
 
-interface Filters {
-  status: string;
-  arrivalFrom: string;
-  arrivalTo: string;
-}
+const NO_FILTERS = { status: '', arrivalFrom: '', arrivalTo: '' };
 
 /**
  * Settings → Payouts: the connected Stripe account's state and its payouts to the bank, filtered by
@@ -42,21 +37,12 @@ interface Filters {
  */
 export default function Payouts() {
   const scope = useRequiredScope();
-  const { path, query, route } = useLocation();
-  const applied: Filters = {
-    status: query.status ?? '',
-    arrivalFrom: query.arrivalFrom ?? '',
-    arrivalTo: query.arrivalTo ?? '',
-  };
-  const page = Number(query.page ?? 1) || 1;
-  const [draft, setDraft] = useState<Filters>(applied);
+  const filters = useUrlFilters(NO_FILTERS);
+  const { applied, draft, setDraft, page, filtered } = filters;
   const payouts = useResource(
     () => api.get<Schemas['PayoutPage']>('/v1/payouts', { scope, query: { ...applied, page, limit: 25 } }),
-    [scope.promoterId, scope.mode, applied.status, applied.arrivalFrom, applied.arrivalTo, page],
+    [scope.promoterId, scope.mode, filters.key, page],
   );
-  const go = (filters: Filters, toPage = 1) =>
-    route(apiUrl(path, { ...filters, page: toPage > 1 ? toPage : undefined }), true);
-  const filtered = Boolean(applied.status || applied.arrivalFrom || applied.arrivalTo);
 
   if (payouts.error?.code === 'payouts.account_not_connected') {
     return (
@@ -75,14 +61,7 @@ export default function Payouts() {
       <PageHeader title="Payouts" />
       <ConnectedAccount />
       <h2>Payouts to your bank</h2>
-      <form
-        class="filters"
-        aria-label="Filter payouts"
-        onSubmit={(event) => {
-          event.preventDefault();
-          go(draft);
-        }}
-      >
+      <FilterBar label="Filter payouts" filtered={filtered} onApply={filters.apply} onClear={filters.clear}>
         <SelectField
           label="Status"
           value={draft.status}
@@ -104,23 +83,7 @@ export default function Payouts() {
           onValue={(arrivalTo) => setDraft({ ...draft, arrivalTo })}
           error={errorFor(payouts.error, 'arrivalTo')}
         />
-        <div class="filters-actions">
-          <Button type="submit" variant="primary">
-            Apply filters
-          </Button>
-          {filtered && (
-            <Button
-              onClick={() => {
-                const none = { status: '', arrivalFrom: '', arrivalTo: '' };
-                setDraft(none);
-                go(none);
-              }}
-            >
-              Clear
-            </Button>
-          )}
-        </div>
-      </form>
+      </FilterBar>
       {payouts.error && <ErrorState error={payouts.error} onRetry={payouts.reload} />}
       {!payouts.data && !payouts.error && <Loading />}
       {payouts.data?.data.length === 0 && (
@@ -164,7 +127,7 @@ export default function Payouts() {
           </tbody>
         </Table>
       )}
-      {payouts.data && <Pagination pagination={payouts.data.pagination} onPage={(p) => go(applied, p)} />}
+      {payouts.data && <Pagination pagination={payouts.data.pagination} onPage={filters.toPage} />}
     </>
   );
 }
