@@ -31,22 +31,22 @@ export async function failPendingDeliveries(db: Executor, endpointId: string, re
     .execute();
 }
 
+/** An event as the outbox stores it, `body` being its JSON as every delivery sends it. */
+export interface OutboxEvent {
+  id: string;
+  promoterId: string;
+  mode: 'test' | 'live';
+  type: string;
+  body: string;
+  createdAt: Date;
+}
+
 /**
  * Writes an event to the outbox with one delivery per enabled endpoint subscribed to its type, in one
  * statement. Nothing is written when no endpoint listens, so a busy path (door scans) pays one round
  * trip and no writes for promoters without webhooks. Answers the number of deliveries queued.
  */
-export async function insertEventWithDeliveries(
-  db: Executor,
-  event: {
-    id: string;
-    promoterId: string;
-    mode: 'test' | 'live';
-    type: string;
-    body: string;
-    createdAt: Date;
-  },
-): Promise<number> {
+export async function insertEventWithDeliveries(db: Executor, event: OutboxEvent): Promise<number> {
   const result = await db
     .with('subscribed', (qb) =>
       qb
@@ -90,14 +90,7 @@ export async function insertEventWithDeliveries(
 /** Writes an event to the outbox with one delivery, to `endpointId` only (a test ping). */
 export async function insertEventForEndpoint(
   db: Executor,
-  event: {
-    id: string;
-    promoterId: string;
-    mode: 'test' | 'live';
-    type: string;
-    body: string;
-    createdAt: Date;
-  },
+  event: OutboxEvent,
   endpointId: string,
 ): Promise<void> {
   await db

@@ -105,13 +105,7 @@ export async function listEndpointDeliveries(
   page: PageRequest,
 ): Promise<PageOfRows<DeliveryRow>> {
   const [rows, count] = await Promise.all([
-    db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
-      .selectAll('d')
-      .select('e.type')
-      .$narrowType<{ type: DeliveredEventType }>()
-      .where('d.endpoint_id', '=', endpointId)
+    deliveriesOf(db, endpointId)
       .orderBy('d.created_at', 'desc')
       .orderBy('d.event_id', 'desc')
       .limit(page.limit)
@@ -132,15 +126,18 @@ export async function findDelivery(
   endpointId: string,
   eventId: string,
 ): Promise<DeliveryRow | undefined> {
+  return deliveriesOf(db, endpointId).where('d.event_id', '=', eventId).executeTakeFirst();
+}
+
+/** An endpoint's deliveries as `DeliveryRow`s: each with its event's type. */
+function deliveriesOf(db: Executor, endpointId: string) {
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
     .selectAll('d')
     .select('e.type')
     .$narrowType<{ type: DeliveredEventType }>()
-    .where('d.endpoint_id', '=', endpointId)
-    .where('d.event_id', '=', eventId)
-    .executeTakeFirst();
+    .where('d.endpoint_id', '=', endpointId);
 }
 
 /**
