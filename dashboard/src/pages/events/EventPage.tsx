@@ -51,7 +51,6 @@ export default function EventPage() {
   const e = event.data;
   const canWrite = scope.can('events.write');
   const sold = e.tiers.reduce((sum, tier) => sum + tier.sold, 0);
-  const revenue = e.tiers.reduce((sum, tier) => sum + tier.sold * tier.price, 0);
 
   return (
     <>
@@ -78,10 +77,6 @@ export default function EventPage() {
         <div>
           <dt>Sold</dt>
           <dd>{sold}</dd>
-        </div>
-        <div>
-          <dt>Gross sales</dt>
-          <dd>{formatMoney(revenue, e.currency)}</dd>
         </div>
         <div>
           <dt>Scanned in</dt>
@@ -144,9 +139,6 @@ export default function EventPage() {
             <th scope="col" class="num hide-narrow">
               Stock
             </th>
-            <th scope="col" class="num hide-narrow">
-              Sales
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -157,7 +149,6 @@ export default function EventPage() {
               <td class="num">{tier.sold}</td>
               <td class="num">{tier.available}</td>
               <td class="num hide-narrow">{tier.stock}</td>
-              <td class="num hide-narrow">{formatMoney(tier.sold * tier.price, e.currency)}</td>
             </tr>
           ))}
         </tbody>
