@@ -31,7 +31,8 @@ const OTHER_METHODS = [
   'REPORT',
   'COPY',
 ];
-const WEBHOOK_CREATION = 'POST /v1/webhook-endpoints';
+/** The operations that write a webhook endpoint's URL: what they are sent must point at our sink. */
+const WEBHOOK_URL_WRITERS = new Set(['POST /v1/webhook-endpoints', 'PATCH /v1/webhook-endpoints/{id}']);
 
 type Json = any;
 interface Operation {
@@ -571,10 +572,9 @@ function bodyOf(op: Operation): fc.Arbitrary<BodyPlan> {
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('text' as const),
-        text:
-          op.key === WEBHOOK_CREATION
-            ? fc.constantFrom(...texts)
-            : fc.oneof(fc.constantFrom(...texts), fc.string()),
+        text: WEBHOOK_URL_WRITERS.has(op.key)
+          ? fc.constantFrom(...texts)
+          : fc.oneof(fc.constantFrom(...texts), fc.string()),
       }),
     },
     {
@@ -686,7 +686,7 @@ function requestOf(op: Operation): fc.Arbitrary<Sent> {
       let json: unknown;
       if (body.kind === 'json') {
         json = mutate(body.value, body.mutations);
-        if (op.key === WEBHOOK_CREATION) json = loopbackOnly(json);
+        if (WEBHOOK_URL_WRITERS.has(op.key)) json = loopbackOnly(json);
         text = withRawTexts(JSON.stringify(json) ?? 'null');
       } else if (body.kind === 'text') text = body.text;
       else if (body.kind === 'bytes') bytes = Buffer.from(body.bytes);
