@@ -91,6 +91,13 @@ describe('listing and reading orders', () => {
       amountRefunded: 0,
       currency: 'gbp',
       tickets: expect.any(Array),
+      refunds: [],
+      payment: {
+        paymentIntentId: orders[2]?.paymentIntentId,
+        amount: 3000,
+        currency: 'gbp',
+        status: 'succeeded',
+      },
       // No mail server in this suite: the tickets mail waits in the outbox.
       emailStatus: 'pending',
       emailError: null,

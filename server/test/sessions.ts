@@ -42,7 +42,9 @@ export function browser(baseUrl: string): Browser {
         if (value !== undefined) self.cookie = value || null;
       }
       const text = await res.text();
-      const parsed = text ? JSON.parse(text) : undefined;
+      // A file (the orders' CSV) stays text; JSON is parsed.
+      const json = res.headers.get('content-type')?.includes('json') ?? false;
+      const parsed = text ? (json ? JSON.parse(text) : text) : undefined;
       if (parsed?.csrfToken) self.csrfToken = parsed.csrfToken;
       return { status: res.status, headers: res.headers, body: parsed };
     },

@@ -80,6 +80,11 @@ export class EntryRate {
     return send(this.#settings, method.toUpperCase(), path, init) as Promise<WithResponse<Answer<P, M>>>;
   }
 
+  /** A GET operation whose answer is a file of type `accept` (`text/csv`): the file's text. */
+  text<P extends Path>(path: P, init: RequestInit<P, 'get'> & { accept: string }): Promise<string> {
+    return send(this.#settings, 'GET', path, init) as Promise<string>;
+  }
+
   /** A list operation: its first page, or with `for await` every element of every page. */
   list<P extends Path>(path: P, init: RequestInit<P, 'get'> = {}): PagePromise<Answer<P, 'get'>> {
     return new PagePromise((page) => {

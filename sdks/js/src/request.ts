@@ -21,12 +21,15 @@ export interface Init extends RequestOptions {
   pathParams?: Record<string, string>;
   query?: object;
   body?: unknown;
+  /** A file's media type (`text/csv`): sent as Accept, and the answer is the body as text, not JSON. */
+  accept?: string;
 }
 
 /**
  * The one function that talks HTTP: builds the URL and the headers, sends the request with its
  * Idempotency-Key (the same on every retry), retries what may be retried, and answers the JSON
- * object with its `lastResponse`, or throws the EntryRateError the answer calls for.
+ * object with its `lastResponse` (or, with `accept`, the body's text), or throws the
+ * EntryRateError the answer calls for.
  */
 export async function request(settings: Settings, method: string, path: string, init: Init = {}) {
   const url = urlOf(settings.baseUrl, path, init);
@@ -40,6 +43,7 @@ export async function request(settings: Settings, method: string, path: string, 
     let retryAfter: string | null = null;
     try {
       const { response, text } = await send(settings.fetch, url, { method, headers, body }, timeout);
+      if (response.ok && init.accept) return text;
       const json = parseJson(text);
       const requestId = response.headers.get('X-Request-Id');
       if (response.ok && typeof json === 'object' && json !== null) return withLastResponse(json, response);
@@ -56,7 +60,7 @@ export async function request(settings: Settings, method: string, path: string, 
 
 async function headersOf(settings: Settings, method: string, init: Init, hasBody: boolean) {
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: init.accept ?? 'application/json',
     'EntryRate-Version': init.apiVersion ?? settings.apiVersion,
   };
   if (settings.key) headers.Authorization = `Bearer ${settings.key}`;

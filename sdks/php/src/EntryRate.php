@@ -94,11 +94,36 @@ class EntryRate
      */
     public function request(string $method, string $path, ?array $query = null, ?array $body = null, array $options = []): array
     {
+        return self::answerOf($this->send($method, $path, $query, $body, $options, 'application/json'));
+    }
+
+    /**
+     * Sends a GET whose answer is a file of type `$accept` (`text/csv`) and answers its text, with
+     * the headers, retries and exceptions of `request()`.
+     *
+     * @param array<string, mixed>|null $query
+     * @param array{apiVersion?: string, timeout?: int, maxRetries?: int, promoter?: string} $options
+     * @throws EntryRateException
+     */
+    public function requestText(string $path, string $accept, ?array $query = null, array $options = []): string
+    {
+        return $this->send('GET', $path, $query, null, $options, $accept)->body;
+    }
+
+    /**
+     * The one exchange every call makes: its successful Response, after retries.
+     *
+     * @param array<string, mixed>|null $query
+     * @param array<string, mixed>|null $body
+     * @param array<string, mixed> $options
+     */
+    private function send(string $method, string $path, ?array $query, ?array $body, array $options, string $accept): Response
+    {
         self::assertKnown($options, self::CALL_OPTIONS, 'call');
         $method = strtoupper($method);
         $url = $this->baseUrl . $path . ($query ? '?' . self::queryString($query) : '');
         $headers = [
-            'Accept' => 'application/json',
+            'Accept' => $accept,
             'EntryRate-Version' => $options['apiVersion'] ?? $this->apiVersion,
             'User-Agent' => 'entryrate-php/' . self::VERSION . ' PHP/' . PHP_VERSION,
         ];
@@ -133,7 +158,7 @@ class EntryRate
             }
             $this->lastResponse = $response;
             if ($response->status < 400) {
-                return self::answerOf($response);
+                return $response;
             }
             $error = EntryRateException::fromResponse($response);
             if ($retry >= $maxRetries || !Retry::shouldRetry($response->status, $error->getCode())) {

@@ -80,12 +80,18 @@ class EntryRate:
         query: Optional[Mapping[str, Any]] = None,
         body: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
-    ) -> ApiObject:
-        """Sends one call: headers, idempotency key, retries with backoff, timeout, and errors by status."""
+        accept: Optional[str] = None,
+    ) -> Any:
+        """Sends one call: headers, idempotency key, retries with backoff, timeout, and errors by status.
+
+        Answers the JSON object, or with ``accept`` (a file's media type, ``text/csv``) the body as text.
+        """
         opts: RequestOptions = options or {}
         encoded_query = encode_query(query) if query else ""
         url = f"{self.base_url}{path}" + (f"?{encoded_query}" if encoded_query else "")
         headers = self._headers(method, opts)
+        if accept:
+            headers["Accept"] = accept
         data = encode_body(body or {}) if method in _WITH_BODY else None
         max_retries = opts.get("max_retries", self.max_retries)
         timeout = opts.get("timeout", self.timeout)
@@ -98,6 +104,8 @@ class EntryRate:
             except APIConnectionError as error:
                 failure: EntryRateError = error
             else:
+                if 200 <= raw.status < 300 and accept:
+                    return raw.body.decode("utf-8")
                 if 200 <= raw.status < 300:
                     return ApiObject(_json_object(raw), LastResponse(raw.status, raw.headers))
                 failure = error_from_response(raw.status, _parsed(raw.body), raw.headers)

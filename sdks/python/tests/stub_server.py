@@ -51,13 +51,18 @@ class StubServer:
                 answer = stub.answers.pop(0) if stub.answers else Answer(body={})
                 if answer.delay:
                     time.sleep(answer.delay)
-                payload = json.dumps(answer.body).encode() if answer.body is not None else b""
+                # Bytes are a file's body (a CSV), sent as they are; anything else is JSON.
+                if isinstance(answer.body, bytes):
+                    payload = answer.body
+                else:
+                    payload = json.dumps(answer.body).encode() if answer.body is not None else b""
                 self.send_response(answer.status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", answer.headers.get("Content-Type", "application/json"))
                 self.send_header("Content-Length", str(len(payload)))
                 self.send_header("X-Request-Id", f"req_stub{len(stub.seen):04d}")
                 for name, value in answer.headers.items():
-                    self.send_header(name, value)
+                    if name != "Content-Type":
+                        self.send_header(name, value)
                 self.end_headers()
                 try:
                     self.wfile.write(payload)

@@ -189,12 +189,28 @@ class ClientTest(unittest.TestCase):
             self.assertEqual(EntryRate("k").base_url, "https://api.entryrate.co.uk")
         self.assertEqual(EntryRate("k", base_url="http://x.test").base_url, "http://x.test")
 
+    def test_the_orders_export_answers_its_csv_text_with_the_filters_in_the_query(self) -> None:
+        csv = "order_id,status\r\nord_1,paid\r\n"
+        self.stub.script(Answer(body=csv.encode(), headers={"Content-Type": "text/csv; charset=utf-8"}))
+        text = self.client().orders.export_csv(event_id="evt_1", status="paid", q="sam@")
+        self.assertEqual(text, csv)
+        seen = self.stub.seen[0]
+        self.assertEqual((seen.method, seen.path), ("GET", "/v1/orders/export"))
+        self.assertEqual(seen.query, {"eventId": ["evt_1"], "status": ["paid"], "q": ["sam@"]})
+        self.assertEqual(seen.headers["accept"], "text/csv")
+
+    def test_the_orders_export_still_raises_the_error_a_json_answer_carries(self) -> None:
+        self.stub.script(Answer(400, {"error": {"code": "request.invalid", "message": "Bad.", "param": "status"}}))
+        with self.assertRaises(InvalidRequestError) as caught:
+            self.client().orders.export_csv(status="nope")
+        self.assertEqual(caught.exception.param, "status")
+
     def test_every_resource_and_method_is_there(self) -> None:
         er = self.client()
         methods = {
             "events": ["list", "retrieve", "create", "update", "publish", "cancel"],
             "venues": ["list", "retrieve", "create"],
-            "orders": ["list", "retrieve", "refund", "resend"],
+            "orders": ["list", "retrieve", "refund", "resend", "export_csv"],
             "tickets": ["retrieve"],
             "scans": ["create"],
             "payouts": ["list"],

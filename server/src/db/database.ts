@@ -154,7 +154,10 @@ export interface RefundsTable {
   id: string;
   order_id: string;
   amount: number;
+  /** Stripe's `created`: whole seconds. */
   created_at: Timestamp;
+  /** When the API recorded it: orders refunds of the same second. */
+  recorded_at: Generated<Date>;
 }
 
 /** Accepted door scans, one per ticket at most. */

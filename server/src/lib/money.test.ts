@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { chargeProblem, formatMoney } from './money.ts';
+import { chargeProblem, formatMoney, majorUnits } from './money.ts';
 
 describe('formatMoney', () => {
   it('reads minor units in the currency’s own decimals', () => {
     expect(formatMoney(2400, 'gbp')).toBe('£24.00');
     expect(formatMoney(5, 'EUR')).toBe('€0.05');
     expect(formatMoney(500, 'jpy')).toBe('JP¥500');
+  });
+});
+
+describe('majorUnits', () => {
+  it('writes minor units as a decimal in the currency’s own decimals, exactly', () => {
+    expect(majorUnits(1200, 'gbp')).toBe('12.00');
+    expect(majorUnits(5, 'eur')).toBe('0.05');
+    expect(majorUnits(0, 'usd')).toBe('0.00');
+    expect(majorUnits(99_999_999, 'usd')).toBe('999999.99');
+    expect(majorUnits(500, 'jpy')).toBe('500');
+    expect(majorUnits(-1234, 'gbp')).toBe('-12.34');
   });
 });
 

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 
+/** The currency's formatter: its symbol, and how many decimals its minor units make (JPY none). */
+function currencyFormat(currency: string): { format: Intl.NumberFormat; digits: number } {
+  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() });
+  return { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+}
+
 /** An amount in minor units as a person reads it: `formatMoney(2400, 'gbp')` is "£24.00". */
 export function formatMoney(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const { format, digits } = currencyFormat(currency);
   return format.format(amount / 10 ** digits);
+}
+
+/**
+ * Whole minor units as a plain decimal in major units, for files a spreadsheet reads:
+ * `majorUnits(1200, 'gbp')` is "12.00", `majorUnits(500, 'jpy')` is "500". Exact: no floats.
+ */
+export function majorUnits(amount: number, currency: string): string {
+  const { digits } = currencyFormat(currency);
+  const sign = amount < 0 ? '-' : '';
+  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
+  if (digits === 0) return sign + text;
+  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
 /**

@@ -115,6 +115,13 @@ const tickets: Ticket[] = [
 ];
 export const exampleTicket = tickets[0] as Ticket;
 
+const orderPayment: NonNullable<Order['payment']> = {
+  paymentIntentId: 'pi_3PqRsT2eZvKYlo2C1a2b3c4d',
+  amount: 2400,
+  currency: 'gbp',
+  status: 'succeeded',
+};
+
 export const exampleOrder: Order = {
   id: 'ord_3k9x2m7q4w1z8c5v',
   status: 'paid',
@@ -124,6 +131,8 @@ export const exampleOrder: Order = {
   amountRefunded: 0,
   currency: 'gbp',
   tickets,
+  refunds: [],
+  payment: orderPayment,
   emailStatus: 'sent',
   emailError: null,
   createdAt: '2026-05-20T12:04:31.000Z',
@@ -133,6 +142,8 @@ export const exampleRefundedOrder: Order = {
   ...exampleOrder,
   status: 'partially_refunded',
   amountRefunded: 1200,
+  refunds: [{ id: 're_3PqRsT2eZvKYlo2C0x1y2z3a', amount: 1200, createdAt: '2026-05-22T09:15:00.000Z' }],
+  payment: { ...orderPayment, status: 'partially_refunded' },
 };
 
 /** An open session holding the two early-bird tickets of `exampleOrder`, before it is paid. */

@@ -125,6 +125,16 @@ const orderRow: OrderRow = {
   ticket_link_version: 1,
   created_at: now,
 };
+const refundRows = [
+  {
+    id: 're_3PqRsT2eZvKYlo2C0x1y2z3a',
+    order_id: orderRow.id,
+    amount: 1200,
+    created_at: now,
+    recorded_at: now,
+  },
+];
+const orderDetails = { tickets: ticketRows, refunds: refundRows };
 
 const sessionRow: SessionRow = {
   id: 'cs_7h2k9m4q1x8w3z5c',
@@ -162,7 +172,8 @@ describe('the mappers answer what their schemas describe', () => {
 
   it('tickets, orders and scans', () => {
     for (const row of ticketRows) expectToMeet(ticketSchema, toTicket(row, now));
-    expectToMeet(orderSchema, toOrder(orderRow, ticketRows, now));
+    expectToMeet(orderSchema, toOrder(orderRow, orderDetails, now));
+    expectToMeet(orderSchema, toOrder({ ...orderRow, payment_intent_id: null }, orderDetails, now));
     expectToMeet(scanResultSchema, toScanResult(ticketRows[0] ?? null, { valid: true }, now));
     expectToMeet(scanResultSchema, toScanResult(null, { valid: false, reason: 'forged' }, now));
   });
@@ -171,7 +182,7 @@ describe('the mappers answer what their schemas describe', () => {
     const publicUrl = 'http://localhost:4000';
     expectToMeet(checkoutSessionSchema, toSession(sessionRow, items, null, publicUrl));
     const complete = { ...sessionRow, status: 'complete' as const, order_id: orderRow.id, settle_at: null };
-    const order = toOrder(orderRow, ticketRows, now);
+    const order = toOrder(orderRow, orderDetails, now);
     const ticketsUrl = `${publicUrl}/tickets/${orderRow.id}?token=t1.k3m9q2x7w4z8c5v1`;
     expectToMeet(checkoutSessionSchema, toSession(complete, items, order, publicUrl, ticketsUrl));
   });

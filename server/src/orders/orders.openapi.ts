@@ -1,7 +1,14 @@
 import { exampleOrder, examplePage, exampleRefundedOrder } from '../openapi/openapi.examples.ts';
 import type { RouteDocs } from '../openapi/openapi.types.ts';
 import { orderPageSchema, orderSchema } from './orders.mapper.ts';
-import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
+import {
+  exportOrdersQuery,
+  listOrdersQuery,
+  orderIdParam,
+  refundOrderBody,
+  resendOrderBody,
+} from './orders.schema.ts';
+import { EXPORT_COLUMNS } from './orders-export.service.ts';
 
 const tag = 'Orders';
 const params = { id: orderIdParam };
@@ -23,6 +30,30 @@ export const ordersDocs: RouteDocs = {
         description: 'A page of Orders with their tickets, newest first.',
         schema: orderPageSchema,
         example: examplePage([exampleOrder]),
+      },
+    },
+  },
+  'GET /v1/orders/export': {
+    tag,
+    access: 'secretKey',
+    permission: 'orders.read',
+    sdk: 'orders.exportCsv',
+    summary: 'Download your orders as CSV',
+    description:
+      'Every order that passes the filters of `GET /v1/orders` (not one page), newest first, as a CSV ' +
+      'file (RFC 4180: a header row, CRLF line ends, cells with commas, quotes or line breaks ' +
+      `quoted). Columns: ${EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. \`created_at\` is ISO 8601 in ` +
+      'UTC; `tickets` the number of tickets; `amount` and `amount_refunded` are in major units with ' +
+      "the currency's decimals (`12.00` for 1200 pence, `500` for ¥500); `currency` is the upper-case " +
+      'ISO code. A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or ' +
+      "a carriage return) starts with a `'`, so it shows as text. The file is streamed as it is read.",
+    query: exportOrdersQuery,
+    example: { query: { eventId: exampleOrder.eventId, status: 'paid' } },
+    responses: {
+      200: {
+        description:
+          'The CSV file, `Content-Disposition: attachment; filename="orders-<mode>-<YYYY-MM-DD>.csv"`.',
+        contentType: 'text/csv',
       },
     },
   },

@@ -1,9 +1,17 @@
+import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
 import { authOf, permit } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
-import { listOrdersQuery, orderIdParam, refundOrderBody, resendOrderBody } from './orders.schema.ts';
+import {
+  exportOrdersQuery,
+  listOrdersQuery,
+  orderIdParam,
+  refundOrderBody,
+  resendOrderBody,
+} from './orders.schema.ts';
 import { getOrder, listOrders, resendOrder } from './orders.service.ts';
+import { exportOrders } from './orders-export.service.ts';
 import { refundOrder } from './refunds.service.ts';
 
 /** Promoter routes for orders, their refunds and their mail (a key or a session; each route names its permission). */
@@ -11,6 +19,16 @@ export function ordersRouter({ db, payments }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/orders' });
   router.get('/', permit('orders.read'), async (ctx) => {
     ctx.body = await listOrders(db, authOf(ctx), parse(listOrdersQuery, ctx.query));
+  });
+
+  // Before `/:id`, which would take `export` for an order id.
+  router.get('/export', permit('orders.read'), async (ctx) => {
+    const csv = await exportOrders(db, authOf(ctx), parse(exportOrdersQuery, ctx.query));
+    ctx.attachment(csv.filename);
+    ctx.type = 'text/csv; charset=utf-8';
+    // Buyers' emails: no cache on the way may keep a copy.
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = Readable.from(csv.lines);
   });
 
   router.get('/:id', permit('orders.read'), async (ctx) => {

@@ -12,6 +12,10 @@ export const listOrdersQuery = pageQuery.extend({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 
+/** The list's filters without its paging: the export has every matching order. */
+export const exportOrdersQuery = listOrdersQuery.omit({ page: true, limit: true });
+export type ExportOrdersQuery = z.infer<typeof exportOrdersQuery>;
+
 export const orderIdParam = z.string().min(1).max(100);
 
 export const refundOrderBody = z

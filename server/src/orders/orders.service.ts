@@ -5,13 +5,14 @@ import { type Page, pageOf } from '../http/pagination.ts';
 import { newId } from '../lib/ids.ts';
 import { signTicketPayload } from '../tickets/qr.ts';
 import { queueTicketsMail } from './order-mails.ts';
-import { type Order, toOrder } from './orders.mapper.ts';
+import { type Order, type OrderDetails, toOrder } from './orders.mapper.ts';
 import type { ListOrdersQuery } from './orders.schema.ts';
 import {
   findOrder,
   findOwnedOrder,
   insertOrder,
   listOwnedOrders,
+  listRefundsOfOrders,
   listTicketsOfOrders,
   setBuyerEmail,
 } from './orders.store.ts';
@@ -68,10 +69,19 @@ export async function issueOrder(db: Executor, paid: PaidSession): Promise<strin
 /** An order with its tickets (their QR payloads as of `now`), or undefined. */
 export async function loadOrder(db: Executor, id: string, now = new Date()): Promise<Order | undefined> {
   const row = await findOrder(db, id);
-  return row && toOrder(row, await listTicketsOfOrders(db, [row.id]), now);
+  return row && toOrder(row, await detailsOf(db, [row.id]), now);
 }
 
-/** The promoter's orders in the key's mode, newest first, with their tickets. */
+/** The tickets and refunds of some orders: two queries however many orders there are. */
+async function detailsOf(db: Executor, orderIds: string[]): Promise<OrderDetails> {
+  const [tickets, refunds] = await Promise.all([
+    listTicketsOfOrders(db, orderIds),
+    listRefundsOfOrders(db, orderIds),
+  ]);
+  return { tickets, refunds };
+}
+
+/** The promoter's orders in the key's mode, newest first, with their tickets and refunds. */
 export async function listOrders(
   db: Executor,
   owner: Owner,
@@ -80,18 +90,18 @@ export async function listOrders(
 ): Promise<Page<Order>> {
   const { page, limit, ...filters } = query;
   const result = await listOwnedOrders(db, owner, filters, { page, limit });
-  const tickets = await listTicketsOfOrders(
+  const details = await detailsOf(
     db,
     result.rows.map((row) => row.id),
   );
-  return pageOf({ page, limit }, result, (row) => toOrder(row, tickets, now));
+  return pageOf({ page, limit }, result, (row) => toOrder(row, details, now));
 }
 
 /** One of the promoter's orders with its tickets; 404 `order.not_found` otherwise. */
 export async function getOrder(db: Executor, owner: Owner, id: string, now = new Date()): Promise<Order> {
   const row = await findOwnedOrder(db, owner, id);
   if (!row) throw orderNotFound(id);
-  return toOrder(row, await listTicketsOfOrders(db, [row.id]), now);
+  return toOrder(row, await detailsOf(db, [row.id]), now);
 }
 
 export function orderNotFound(id: string): ApiError {

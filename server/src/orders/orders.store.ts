@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor, OrdersTable, RefundsTable, TicketsTable } from '../db/database.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { Owner } from '../events/events.store.ts';
@@ -10,6 +10,7 @@ export type TicketRow = Selectable<TicketsTable>;
 /** A ticket with what its QR payload is made from: its event's secret and whether codes rotate. */
 export type TicketQrRow = TicketRow & { qr_secret: string; rotating_qr: boolean };
 export type OrderStatus = OrderRow['status'];
+export type RefundRow = Selectable<RefundsTable>;
 
 export interface OrderFilters {
   eventId?: string | undefined;
@@ -58,6 +59,33 @@ export async function findOrderByPaymentIntent(
     .executeTakeFirst();
 }
 
+/**
+ * The promoter's orders in one mode that pass the filters, before any columns are chosen: what the
+ * list and the export share. The email matches case-insensitively. Columns are named with their
+ * table, so a query may join more.
+ */
+function matchingOrders(db: Executor, owner: Owner, filters: OrderFilters) {
+  let matching = db
+    .selectFrom('orders')
+    .where('orders.promoter_id', '=', owner.promoterId)
+    .where('orders.mode', '=', owner.mode);
+  if (filters.eventId) matching = matching.where('orders.event_id', '=', filters.eventId);
+  if (filters.status) matching = matching.where('orders.status', '=', filters.status);
+  if (filters.buyerEmail) {
+    const email = filters.buyerEmail;
+    matching = matching.where((eb) =>
+      eb(eb.fn('lower', ['orders.buyer_email']), '=', eb.fn('lower', [eb.val(email)])),
+    );
+  }
+  if (filters.q) {
+    const q = filters.q;
+    matching = matching.where((eb) =>
+      eb.or([eb('orders.id', '=', q), eb('orders.buyer_email', 'ilike', containing(q.toLowerCase()))]),
+    );
+  }
+  return matching;
+}
+
 /** The promoter's orders in one mode, newest first, filtered; the email matches case-insensitively. */
 export async function listOwnedOrders(
   db: Executor,
@@ -65,25 +93,84 @@ export async function listOwnedOrders(
   filters: OrderFilters,
   page: PageRequest,
 ): Promise<PageOfRows<OrderRow>> {
-  let matching = db
-    .selectFrom('orders')
-    .where('promoter_id', '=', owner.promoterId)
-    .where('mode', '=', owner.mode);
-  if (filters.eventId) matching = matching.where('event_id', '=', filters.eventId);
-  if (filters.status) matching = matching.where('status', '=', filters.status);
-  if (filters.buyerEmail) {
-    const email = filters.buyerEmail;
-    matching = matching.where((eb) =>
-      eb(eb.fn('lower', ['buyer_email']), '=', eb.fn('lower', [eb.val(email)])),
+  return fetchPage(
+    matchingOrders(db, owner, filters),
+    (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    page,
+  );
+}
+
+/** An order as the CSV export writes it: its event's title and how many tickets it holds. */
+export interface OrderExportRow {
+  id: string;
+  created_at: Date;
+  event_id: string;
+  event_title: string;
+  buyer_email: string;
+  status: OrderStatus;
+  tickets: number;
+  amount: number;
+  amount_refunded: number;
+  currency: string;
+}
+
+/**
+ * One batch of the export: the next `limit` orders that pass the filters, newest first, after the
+ * order `after`: keyset on created_at and id, so a batch costs the same however deep it is, and an
+ * order made while the export runs shifts no row into a batch twice. The cursor's time is read back
+ * from its row, as PostgreSQL keeps microseconds that a JavaScript Date would lose.
+ */
+export async function listOrdersToExport(
+  db: Executor,
+  owner: Owner,
+  filters: OrderFilters,
+  batch: { after: string | null; limit: number },
+): Promise<OrderExportRow[]> {
+  let query = matchingOrders(db, owner, filters).innerJoin('events', 'events.id', 'orders.event_id');
+  if (batch.after) {
+    const after = batch.after;
+    query = query.where(
+      sql<boolean>`(orders.created_at, orders.id) < (select o.created_at, o.id from orders o where o.id = ${after})`,
     );
   }
-  if (filters.q) {
-    const q = filters.q;
-    matching = matching.where((eb) =>
-      eb.or([eb('id', '=', q), eb('buyer_email', 'ilike', containing(q.toLowerCase()))]),
-    );
-  }
-  return fetchPage(matching, (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
+  const rows = await query
+    .select([
+      'orders.id',
+      'orders.created_at',
+      'orders.event_id',
+      'events.title as event_title',
+      'orders.buyer_email',
+      'orders.status',
+      'orders.amount',
+      'orders.amount_refunded',
+      'orders.currency',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('tickets')
+        .select(eb.fn.countAll<string>().as('count'))
+        .whereRef('tickets.order_id', '=', 'orders.id')
+        .as('tickets'),
+    )
+    .orderBy('orders.created_at', 'desc')
+    .orderBy('orders.id', 'desc')
+    .limit(batch.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, tickets: Number(row.tickets ?? 0) }));
+}
+
+/** The refunds of some orders, each order's oldest first (by Stripe's time, then when recorded). */
+export async function listRefundsOfOrders(db: Executor, orderIds: string[]): Promise<RefundRow[]> {
+  if (orderIds.length === 0) return [];
+  return db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('created_at')
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The tickets of some orders, with their events' QR settings and scans, in a stable order. */
@@ -107,7 +194,7 @@ export async function lockOrder(tx: Executor, id: string): Promise<OrderRow | un
 }
 
 /** Records one Stripe refund of an order; false when that refund was already recorded. */
-export async function insertRefund(tx: Executor, refund: Selectable<RefundsTable>): Promise<boolean> {
+export async function insertRefund(tx: Executor, refund: Insertable<RefundsTable>): Promise<boolean> {
   const row = await tx
     .insertInto('refunds')
     .values(refund)

@@ -3,9 +3,17 @@ import { Resource } from './resource.js';
 
 /** `er.orders`: orders with their tickets, refunds and the tickets mail. */
 export class Orders extends Resource {
-  /** Filters: eventId, status, buyerEmail. */
+  /** Filters: eventId, status, buyerEmail, q (an order id, or part of the buyer's email). */
   list(params?: Query<'/v1/orders', 'get'>, options?: RequestOptions) {
     return this.client.list('/v1/orders', { query: params, ...options });
+  }
+
+  /**
+   * Every order that passes the list's filters (not one page), newest first, as CSV text: a
+   * header row, then one row per order, amounts in major units (`12.00`).
+   */
+  exportCsv(params?: Query<'/v1/orders/export', 'get'>, options?: RequestOptions) {
+    return this.client.text('/v1/orders/export', { query: params, accept: 'text/csv', ...options });
   }
 
   retrieve(id: string, options?: RequestOptions) {

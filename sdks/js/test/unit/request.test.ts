@@ -225,3 +225,28 @@ describe('lists', () => {
     );
   });
 });
+
+describe('files', () => {
+  const csv = 'order_id,status\r\nord_1,paid\r\n';
+  const file = (status: number, body: string) =>
+    new Response(body, { status, headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+
+  it('answers the orders export as its text, asking for CSV, with the filters in the query', async () => {
+    const { er, sent } = fake([file(200, csv)]);
+    const text = await er.orders.exportCsv({ eventId: 'evt_1', status: 'paid', q: 'sam@' });
+    assert.equal(text, csv);
+    const [get] = sent as [Sent];
+    assert.equal(get.method, 'GET');
+    assert.equal(get.url, 'http://api.test/v1/orders/export?eventId=evt_1&status=paid&q=sam%40');
+    assert.equal(get.headers.get('Accept'), 'text/csv');
+    assert.equal(get.headers.get('Authorization'), 'Bearer er_test_key');
+  });
+
+  it('still throws the error a JSON answer carries, after retrying what may be retried', async () => {
+    const { er, sent } = fake([failure(503, 'internal'), failure(400, 'request.invalid')], {
+      maxRetries: 1,
+    });
+    await assert.rejects(er.orders.exportCsv({ status: 'paid' }), InvalidRequestError);
+    assert.equal(sent.length, 2);
+  });
+});

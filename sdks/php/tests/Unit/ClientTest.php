@@ -229,6 +229,34 @@ final class ClientTest extends TestCase
         $er->events->retrieve('evt_1');
     }
 
+    public function testTheOrdersExportAnswersItsCsvTextWithTheFiltersInTheQuery(): void
+    {
+        $csv = "order_id,status\r\nord_1,paid\r\n";
+        [$er, $http] = $this->client([new \EntryRate\Http\Response(200, ['content-type' => 'text/csv; charset=utf-8'], $csv)]);
+        $this->assertSame($csv, $er->orders->exportCsv(['eventId' => 'evt_1', 'status' => 'paid', 'q' => 'sam@']));
+        $sent = $http->sent[0];
+        $this->assertSame('GET', $sent['method']);
+        $this->assertSame('https://api.test/v1/orders/export?eventId=evt_1&status=paid&q=sam%40', $sent['url']);
+        $this->assertSame('text/csv', $sent['headers']['Accept']);
+        $this->assertSame('Bearer er_test_abc', $sent['headers']['Authorization']);
+        $this->assertNull($sent['body']);
+    }
+
+    public function testTheOrdersExportStillThrowsTheErrorAJsonAnswerCarries(): void
+    {
+        [$er, $http] = $this->client([
+            FakeTransport::error(503, 'service.unavailable'),
+            FakeTransport::error(400, 'request.invalid', [], 'status'),
+        ], ['maxRetries' => 1]);
+        try {
+            $er->orders->exportCsv(['status' => 'nope']);
+            $this->fail('no exception');
+        } catch (Exception\InvalidRequestException $error) {
+            $this->assertSame('status', $error->getParam());
+        }
+        $this->assertCount(2, $http->sent);
+    }
+
     public function testMakesVersionFourUuids(): void
     {
         $uuids = array_map(static fn () => EntryRate::uuid4(), range(1, 100));

@@ -55,6 +55,12 @@ class Resource:
     def _get(self, path: str, params: Mapping[str, Any]) -> Any:
         return self._call("GET", path, params)
 
+    def _get_text(self, path: str, params: Mapping[str, Any], accept: str) -> str:
+        """A GET whose answer is a file of type ``accept`` (``text/csv``): its text."""
+        fields, options = split_options(params)
+        text: str = self._client._request("GET", path, query=fields, options=options, accept=accept)
+        return text
+
     def _post(self, path: str, params: Mapping[str, Any]) -> Any:
         return self._call("POST", path, params)
 
