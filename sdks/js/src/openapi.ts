@@ -379,6 +379,28 @@ export interface paths {
     patch: operations['patch_v1_events_id'];
     trace?: never;
   };
+  '/v1/events/{id}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an event's sales: per tier, per day, its money and its door counts
+     * @description Money in minor units of the event's currency; `revenue` is paid minus refunded. Days are the venue's calendar days, and only days with orders are listed.
+     *
+     *     Permission `events.stats`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
+    get: operations['get_v1_events_id_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/events/{id}/publish': {
     parameters: {
       query?: never;
@@ -421,6 +443,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events/{id}/embed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An event's embed code for a mode, theme and tier, with its live preview's address
+     * @description Permission `events.read`: API keys, and signed-in people of every role, may call this.
+     */
+    get: operations['get_v1_events_id_embed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dashboard's live preview of an embed code (on the preview origin only)
+     * @description A page holding exactly the embed code for the event, mode, theme and tier asked for, served only on the host of `PREVIEW_URL`, which only the dashboard may frame. Anywhere else it is a 404.
+     */
+    get: operations['get_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orders': {
     parameters: {
       query?: never;
@@ -433,6 +495,28 @@ export interface paths {
      * @description Permission `orders.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
      */
     get: operations['get_v1_orders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download your orders as CSV
+     * @description Every order that passes the filters of `GET /v1/orders` (not one page), newest first, as a CSV file (RFC 4180: a header row, CRLF line ends, cells with commas, quotes or line breaks quoted). Columns: `order_id`, `created_at`, `event_id`, `event_title`, `buyer_email`, `status`, `tickets`, `amount`, `amount_refunded`, `currency`. `created_at` is ISO 8601 in UTC; `tickets` the number of tickets; `amount` and `amount_refunded` are in major units with the currency's decimals (`12.00` for 1200 pence, `500` for ¥500); `currency` is the upper-case ISO code. A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) starts with a `'`, so it shows as text. The file is streamed as it is read.
+     *
+     *     Permission `orders.read`: API keys, and signed-in people whose role is owner, manager or box office, may call this.
+     */
+    get: operations['get_v1_orders_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1460,6 +1544,13 @@ export interface webhooks {
            *             "scannedAt": null
            *           }
            *         ],
+           *         "refunds": [],
+           *         "payment": {
+           *           "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *           "amount": 2400,
+           *           "currency": "gbp",
+           *           "status": "succeeded"
+           *         },
            *         "emailStatus": "sent",
            *         "emailError": null,
            *         "createdAt": "2026-05-20T12:04:31.000Z"
@@ -1559,6 +1650,19 @@ export interface webhooks {
            *             "scannedAt": null
            *           }
            *         ],
+           *         "refunds": [
+           *           {
+           *             "id": "re_3PqRsT2eZvKYlo2C0x1y2z3a",
+           *             "amount": 1200,
+           *             "createdAt": "2026-05-22T09:15:00.000Z"
+           *           }
+           *         ],
+           *         "payment": {
+           *           "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *           "amount": 2400,
+           *           "currency": "gbp",
+           *           "status": "partially_refunded"
+           *         },
            *         "emailStatus": "sent",
            *         "emailError": null,
            *         "createdAt": "2026-05-20T12:04:31.000Z"
@@ -2218,10 +2322,82 @@ export interface components {
       rotatingQr?: boolean;
       tiers: components['schemas']['TierInput'][];
     };
+    /** @description An event's embed code for one mode, theme and tier. */
+    EventEmbed: {
+      /** @description `evt_…` */
+      eventId: string;
+      /** @enum {string} */
+      mode: 'inline' | 'modal' | 'iframe';
+      /** @enum {string} */
+      theme: 'light' | 'dark' | 'auto';
+      /** @description The tier the checkout opens at; null: the tier list. */
+      tier: string | null;
+      /** @description The lines to paste into a page where the tickets should appear. */
+      snippet: string;
+      /** @description A page on another origin (PREVIEW_URL) holding exactly `snippet`, for a sandboxed iframe; null when the server has no preview origin. */
+      previewUrl: string | null;
+    };
     /** @description One page of the list, and where it stands in it. */
     EventPage: {
       data: components['schemas']['Event'][];
       pagination: components['schemas']['Pagination'];
+    };
+    /** @description An event's sales per tier and per day, its money in minor units, and its door counts. */
+    EventStats: {
+      /** @description `evt_…` */
+      eventId: string;
+      currency: string;
+      /** @description The venue's IANA time zone, in which `sales` days are counted. */
+      timezone: string;
+      /** @description In the event's tier order. */
+      tiers: {
+        /** @description `tier_…` */
+        tierId: string;
+        name: string;
+        /** @description Per ticket, in minor units. */
+        price: number;
+        /** @description Tickets for sale in all. */
+        stock: number;
+        /** @description Tickets sold, as the Tier's `sold`: a refund does not put them back on sale. */
+        sold: number;
+        /** @description Seats held by open checkouts; a lapsed hold counts until it is freed (within a minute or so), as the Tier's `available` does. */
+        held: number;
+        /** @description What a buyer can still take: the Tier's `available`. */
+        left: number;
+        /** @description Paid for this tier's tickets minus its share of refunds: a refund is per order, and is shared among the order's tiers pro rata by their part of its amount (whole minor units, largest remainder, so the tiers of an order add up to its refund exactly). */
+        revenue: number;
+      }[];
+      totals: {
+        sold: number;
+        held: number;
+        left: number;
+        /** @description Paid minus refunded: the sum of the tiers’ `revenue`. */
+        revenue: number;
+        /** @description Refunded of all orders, in minor units. */
+        refunded: number;
+        /** @description Orders issued, refunded ones included. */
+        orders: number;
+        /** @description The same as `scans.scanned`. */
+        scanned: number;
+      };
+      /** @description One entry per day that had orders, oldest first; days without orders are left out. */
+      sales: {
+        /**
+         * Format: date
+         * @description A calendar day (YYYY-MM-DD) in the venue's time zone.
+         */
+        date: string;
+        /** @description Tickets in the orders made that day. */
+        tickets: number;
+        /** @description What those orders were paid (before refunds), in minor units. */
+        revenue: number;
+      }[];
+      scans: {
+        /** @description Accepted door scans. */
+        scanned: number;
+        /** @description Distinct tickets let in (today the same: a ticket scans once). */
+        admitted: number;
+      };
     };
     /** @description What to change of an event; what is not sent stays. */
     EventUpdate: {
@@ -2376,6 +2552,10 @@ export interface components {
       amountRefunded: number;
       currency: string;
       tickets: components['schemas']['Ticket'][];
+      /** @description Every refund of the order, oldest first. */
+      refunds: components['schemas']['Refund'][];
+      /** @description Null for a free order: no payment was taken. */
+      payment: components['schemas']['OrderPayment'] | null;
       /**
        * @description The mail that carries the tickets: queued, sent, refused for good, or never sent (older orders).
        * @enum {string}
@@ -2390,6 +2570,19 @@ export interface components {
     OrderPage: {
       data: components['schemas']['Order'][];
       pagination: components['schemas']['Pagination'];
+    };
+    /** @description The Stripe payment an order was paid with. */
+    OrderPayment: {
+      /** @description Stripe's PaymentIntent, `pi_…`. */
+      paymentIntentId: string;
+      /** @description What Stripe charged, in minor units. */
+      amount: number;
+      currency: string;
+      /**
+       * @description The charge, and how much of it has been refunded.
+       * @enum {string}
+       */
+      status: 'succeeded' | 'partially_refunded' | 'refunded';
     };
     /** @description Where a page stands in its list. */
     Pagination: {
@@ -2495,6 +2688,15 @@ export interface components {
       pendingMigrations: string[];
       /** Format: date-time */
       time: string;
+    };
+    /** @description Money given back to the buyer through Stripe, here or in its dashboard. */
+    Refund: {
+      /** @description Stripe's refund, `re_…`. */
+      id: string;
+      /** @description What went back to the buyer, in minor units. */
+      amount: number;
+      /** Format: date-time */
+      createdAt: string;
     };
     /** @description What a door scanner hears back; a refused scan names its reason. */
     ScanResult: {
@@ -2935,7 +3137,9 @@ export type CheckoutSessionCreate = components['schemas']['CheckoutSessionCreate
 export type Error = components['schemas']['Error'];
 export type Event = components['schemas']['Event'];
 export type EventCreate = components['schemas']['EventCreate'];
+export type EventEmbed = components['schemas']['EventEmbed'];
 export type EventPage = components['schemas']['EventPage'];
+export type EventStats = components['schemas']['EventStats'];
 export type EventUpdate = components['schemas']['EventUpdate'];
 export type Health = components['schemas']['Health'];
 export type Invitation = components['schemas']['Invitation'];
@@ -2948,6 +3152,7 @@ export type Membership = components['schemas']['Membership'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type Order = components['schemas']['Order'];
 export type OrderPage = components['schemas']['OrderPage'];
+export type OrderPayment = components['schemas']['OrderPayment'];
 export type Pagination = components['schemas']['Pagination'];
 export type PasswordResetConfirm = components['schemas']['PasswordResetConfirm'];
 export type PasswordResetCreate = components['schemas']['PasswordResetCreate'];
@@ -2959,6 +3164,7 @@ export type Person = components['schemas']['Person'];
 export type Promoter = components['schemas']['Promoter'];
 export type PromoterPage = components['schemas']['PromoterPage'];
 export type Readiness = components['schemas']['Readiness'];
+export type Refund = components['schemas']['Refund'];
 export type ScanResult = components['schemas']['ScanResult'];
 export type Session = components['schemas']['Session'];
 export type SessionCreate = components['schemas']['SessionCreate'];
@@ -4402,6 +4608,13 @@ export interface operations {
            *             "scannedAt": null
            *           }
            *         ],
+           *         "refunds": [],
+           *         "payment": {
+           *           "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *           "amount": 2400,
+           *           "currency": "gbp",
+           *           "status": "succeeded"
+           *         },
            *         "emailStatus": "sent",
            *         "emailError": null,
            *         "createdAt": "2026-05-20T12:04:31.000Z"
@@ -6384,6 +6597,185 @@ export interface operations {
       };
     };
   };
+  get_v1_events_id_stats: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example evt_mura_masa_bristol */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The EventStats. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "evt_mura_masa_bristol",
+           *       "currency": "gbp",
+           *       "timezone": "Europe/London",
+           *       "tiers": [
+           *         {
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "name": "Early bird",
+           *           "price": 1200,
+           *           "stock": 200,
+           *           "sold": 48,
+           *           "held": 4,
+           *           "left": 148,
+           *           "revenue": 56400
+           *         },
+           *         {
+           *           "tierId": "tier_9c5v1w3z8x7q4k2m",
+           *           "name": "Standard",
+           *           "price": 1800,
+           *           "stock": 200,
+           *           "sold": 0,
+           *           "held": 0,
+           *           "left": 200,
+           *           "revenue": 0
+           *         }
+           *       ],
+           *       "totals": {
+           *         "sold": 48,
+           *         "held": 4,
+           *         "left": 348,
+           *         "revenue": 56400,
+           *         "refunded": 1200,
+           *         "orders": 21,
+           *         "scanned": 1
+           *       },
+           *       "sales": [
+           *         {
+           *           "date": "2026-04-02",
+           *           "tickets": 30,
+           *           "revenue": 36000
+           *         },
+           *         {
+           *           "date": "2026-04-03",
+           *           "tickets": 18,
+           *           "revenue": 21600
+           *         }
+           *       ],
+           *       "scans": {
+           *         "scanned": 1,
+           *         "admitted": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['EventStats'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `event.not_found`: No event with this id or slug is available. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   post_v1_events_id_publish: {
     parameters: {
       query?: never;
@@ -6848,6 +7240,240 @@ export interface operations {
       };
     };
   };
+  get_v1_events_id_embed: {
+    parameters: {
+      query?: {
+        /** @example modal */
+        mode?: 'inline' | 'modal' | 'iframe';
+        /** @example dark */
+        theme?: 'light' | 'dark' | 'auto';
+        /** @example early-bird */
+        tier?: string;
+      };
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example evt_mura_masa_bristol */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lines to paste, and where the preview of exactly those lines runs. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "evt_mura_masa_bristol",
+           *       "mode": "modal",
+           *       "theme": "dark",
+           *       "tier": "early-bird",
+           *       "snippet": "<script src=\"https://api.entryrate.co.uk/widget.js\" async></script>\n<div data-entryrate-event=\"evt_mura_masa_bristol\" data-mode=\"modal\" data-theme=\"dark\" data-tier=\"early-bird\"></div>",
+           *       "previewUrl": "https://preview.entryrate.co.uk/preview?event=evt_mura_masa_bristol&mode=modal&theme=dark&tier=early-bird"
+           *     }
+           */
+          'application/json': components['schemas']['EventEmbed'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `event.not_found`: No event with this id or slug is available. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_preview: {
+    parameters: {
+      query: {
+        mode?: 'inline' | 'modal' | 'iframe';
+        theme?: 'light' | 'dark' | 'auto';
+        tier?: string;
+        event: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML: the embed code in an otherwise empty page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   get_v1_orders: {
     parameters: {
       query?: {
@@ -6911,6 +7537,13 @@ export interface operations {
            *               "scannedAt": null
            *             }
            *           ],
+           *           "refunds": [],
+           *           "payment": {
+           *             "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *             "amount": 2400,
+           *             "currency": "gbp",
+           *             "status": "succeeded"
+           *           },
            *           "emailStatus": "sent",
            *           "emailError": null,
            *           "createdAt": "2026-05-20T12:04:31.000Z"
@@ -6925,6 +7558,124 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['OrderPage'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_orders_export: {
+    parameters: {
+      query?: {
+        /** @example evt_mura_masa_bristol */
+        eventId?: string;
+        /** @example paid */
+        status?: 'paid' | 'partially_refunded' | 'refunded';
+        buyerEmail?: string;
+        q?: string;
+      };
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file, `Content-Disposition: attachment; filename="orders-<mode>-<YYYY-MM-DD>.csv"`. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /**
@@ -7067,6 +7818,13 @@ export interface operations {
            *           "scannedAt": null
            *         }
            *       ],
+           *       "refunds": [],
+           *       "payment": {
+           *         "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *         "amount": 2400,
+           *         "currency": "gbp",
+           *         "status": "succeeded"
+           *       },
            *       "emailStatus": "sent",
            *       "emailError": null,
            *       "createdAt": "2026-05-20T12:04:31.000Z"
@@ -7240,6 +7998,19 @@ export interface operations {
            *           "scannedAt": null
            *         }
            *       ],
+           *       "refunds": [
+           *         {
+           *           "id": "re_3PqRsT2eZvKYlo2C0x1y2z3a",
+           *           "amount": 1200,
+           *           "createdAt": "2026-05-22T09:15:00.000Z"
+           *         }
+           *       ],
+           *       "payment": {
+           *         "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *         "amount": 2400,
+           *         "currency": "gbp",
+           *         "status": "partially_refunded"
+           *       },
            *       "emailStatus": "sent",
            *       "emailError": null,
            *       "createdAt": "2026-05-20T12:04:31.000Z"
@@ -7489,6 +8260,13 @@ export interface operations {
            *           "scannedAt": null
            *         }
            *       ],
+           *       "refunds": [],
+           *       "payment": {
+           *         "paymentIntentId": "pi_3PqRsT2eZvKYlo2C1a2b3c4d",
+           *         "amount": 2400,
+           *         "currency": "gbp",
+           *         "status": "succeeded"
+           *       },
            *       "emailStatus": "pending",
            *       "emailError": null,
            *       "createdAt": "2026-05-20T12:04:31.000Z"

@@ -8,8 +8,16 @@ __all__ = [
     "Pagination",
     "Tier",
     "Event",
+    "TierStats",
+    "StatsTotals",
+    "SalesDay",
+    "ScanCounts",
+    "EventStats",
+    "EventEmbed",
     "Venue",
     "Ticket",
+    "Refund",
+    "OrderPayment",
     "Order",
     "TicketDetail",
     "ScanReason",
@@ -76,6 +84,69 @@ class Event(TypedDict):
     publishedAt: Optional[str]
 
 
+class TierStats(TypedDict):
+    tierId: str
+    name: str
+    price: int
+    stock: int
+    #: As the Tier's ``sold``: a refund does not put tickets back on sale.
+    sold: int
+    #: Seats held by open checkouts.
+    held: int
+    #: What a buyer can still take: the Tier's ``available``.
+    left: int
+    #: Paid for the tier minus its pro rata share of its orders' refunds, in minor units.
+    revenue: int
+
+
+class StatsTotals(TypedDict):
+    sold: int
+    held: int
+    left: int
+    #: Paid minus refunded: the sum of the tiers' ``revenue``.
+    revenue: int
+    refunded: int
+    orders: int
+    scanned: int
+
+
+class SalesDay(TypedDict):
+    #: ``YYYY-MM-DD`` in the venue's time zone.
+    date: str
+    tickets: int
+    #: Paid that day, before refunds, in minor units.
+    revenue: int
+
+
+class ScanCounts(TypedDict):
+    scanned: int
+    admitted: int
+
+
+class EventStats(TypedDict):
+    eventId: str
+    currency: str
+    #: The venue's IANA time zone, in which ``sales`` days are counted.
+    timezone: str
+    tiers: List[TierStats]
+    totals: StatsTotals
+    #: Only days with orders, oldest first.
+    sales: List[SalesDay]
+    scans: ScanCounts
+
+
+class EventEmbed(TypedDict):
+    eventId: str
+    mode: Literal["inline", "modal", "iframe"]
+    theme: Literal["light", "dark", "auto"]
+    #: The tier's slug the checkout opens at; None: the tier list.
+    tier: Optional[str]
+    #: The lines to paste where the tickets should appear.
+    snippet: str
+    #: A page on another origin holding exactly ``snippet``; None without PREVIEW_URL.
+    previewUrl: Optional[str]
+
+
 class Venue(TypedDict):
     id: str
     name: str
@@ -94,6 +165,19 @@ class Ticket(TypedDict):
     qrPayload: str
 
 
+class Refund(TypedDict):
+    id: str
+    amount: int
+    createdAt: str
+
+
+class OrderPayment(TypedDict):
+    paymentIntentId: str
+    amount: int
+    currency: str
+    status: Literal["succeeded", "partially_refunded", "refunded"]
+
+
 class Order(TypedDict):
     id: str
     status: Literal["paid", "partially_refunded", "refunded"]
@@ -103,6 +187,10 @@ class Order(TypedDict):
     amountRefunded: int
     currency: str
     tickets: List[Ticket]
+    #: Oldest first.
+    refunds: List[Refund]
+    #: None for a free order.
+    payment: Optional[OrderPayment]
     emailStatus: Literal["none", "pending", "sent", "failed"]
     emailError: Optional[str]
     createdAt: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 import unittest
 import uuid
@@ -121,6 +123,23 @@ class PurchaseTest(unittest.TestCase):
 
         part = er.orders.refund(order["id"], amount=1000)
         self.assertEqual((part["status"], part["amountRefunded"]), ("partially_refunded", 1000))
+        self.assertEqual([r["amount"] for r in part["refunds"]], [1000])
+        self.assertEqual(
+            part["payment"],
+            {"paymentIntentId": intent_id, "amount": order["amount"], "currency": order["currency"], "status": "partially_refunded"},
+        )
+        text = er.orders.export_csv(event_id=evt["id"])
+        self.assertTrue(text.endswith("\r\n"), text)
+        header, row = csv.reader(io.StringIO(text, newline=""))
+        self.assertEqual(header[:2], ["order_id", "created_at"])
+        self.assertEqual((row[0], row[5], row[6]), (order["id"], "partially_refunded", "2"))
+        self.assertEqual(row[8:], ["10.00", order["currency"].upper()])
+        stats = er.events.stats(evt["id"])
+        self.assertEqual(
+            [(t["tierId"], t["sold"], t["revenue"]) for t in stats["tiers"] if t["sold"]],
+            [(tier["id"], 2, 2 * tier["price"] - 1000)],
+        )
+        self.assertEqual((stats["totals"]["refunded"], stats["scans"]["scanned"]), (1000, 1))
         rest = er.orders.refund(order["id"])
         self.assertEqual((rest["status"], rest["amountRefunded"]), ("refunded", order["amount"]))
         with self.assertRaises(ConflictError) as caught:

@@ -10,6 +10,7 @@ import {
   updateEventBody,
 } from './events.schema.ts';
 import { cancelEvent, createEvent, getEvent, listEvents, publishEvent } from './events.service.ts';
+import { getEventStats } from './events.stats.ts';
 import { updateEvent } from './events.update.ts';
 
 /** Promoter routes for events (a key or a session; each route names its permission). */
@@ -27,6 +28,10 @@ export function eventsRouter({ db, config }: AppDeps): Router {
 
   router.get('/:id', permit('events.read'), async (ctx) => {
     ctx.body = await getEvent(db, authOf(ctx), parse(eventIdParam, ctx.params.id, 'id'));
+  });
+
+  router.get('/:id/stats', permit('events.stats'), async (ctx) => {
+    ctx.body = await getEventStats(db, authOf(ctx), parse(eventIdParam, ctx.params.id, 'id'));
   });
 
   router.patch('/:id', permit('events.write'), async (ctx) => {

@@ -10,7 +10,7 @@ const slug = z
   .max(60);
 
 const tierFields = {
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1, 'must not be empty').max(80),
   price: z.number().int('must be an integer amount in minor units (1200 is £12.00)').min(0).max(10_000_000),
   stock: z.number().int().min(0).max(1_000_000),
   maxPerOrder: z.number().int().min(1).max(100),
@@ -36,9 +36,9 @@ export const tierInput = z
 
 export const createEventBody = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1, 'must not be empty').max(200),
     slug: slug.optional(),
-    venueId: z.string().min(1),
+    venueId: z.string().min(1, 'must be chosen: pick a venue or add one'),
     doors: isoInstant,
     currency: z
       .string()

@@ -16,8 +16,8 @@ export const cityId = z
 
 export const createVenueBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    city: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    city: z.string().trim().min(1, 'must not be empty').max(100),
     /** Groups events by city across promoters (storefront, filters); the city's slug unless given. */
     cityId: cityId.optional(),
     timezone: z

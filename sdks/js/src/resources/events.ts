@@ -13,6 +13,20 @@ export class Events extends Resource {
     return this.client.request('get', '/v1/events/{id}', { pathParams: { id: idOrSlug }, ...options });
   }
 
+  /** Sales per tier and per day (the venue's days), money in minor units, and door counts; id or slug. */
+  stats(idOrSlug: string, options?: RequestOptions) {
+    return this.client.request('get', '/v1/events/{id}/stats', { pathParams: { id: idOrSlug }, ...options });
+  }
+
+  /** The lines that embed the event's checkout in a page (`mode`, `theme`, `tier`), and its preview's address. */
+  embed(idOrSlug: string, params?: Query<'/v1/events/{id}/embed', 'get'>, options?: RequestOptions) {
+    return this.client.request('get', '/v1/events/{id}/embed', {
+      pathParams: { id: idOrSlug },
+      query: params,
+      ...options,
+    });
+  }
+
   /** A draft event with its tiers. */
   create(params: Body<'/v1/events', 'post'>, options?: RequestOptions) {
     return this.client.request('post', '/v1/events', { body: params, ...options });

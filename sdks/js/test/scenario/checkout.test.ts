@@ -56,6 +56,34 @@ describe('buying by script', () => {
     const partly = await er.orders.refund(order.id, { amount: 1000 });
     assert.equal(partly.status, 'partially_refunded');
     assert.equal(partly.amountRefunded, 1000);
+    assert.deepEqual(
+      partly.refunds.map((refund) => refund.amount),
+      [1000],
+    );
+    assert.deepEqual(partly.payment, {
+      paymentIntentId: payment.paymentIntentId,
+      amount: 3600,
+      currency: order.currency,
+      status: 'partially_refunded',
+    });
+    const csv = await er.orders.exportCsv({ eventId: event.id });
+    const [header, row, end] = csv.split('\r\n');
+    assert.equal(header?.split(',')[0], 'order_id');
+    assert.match(
+      row ?? '',
+      new RegExp(`^${order.id},.*,partially_refunded,2,36\\.00,10\\.00,${order.currency.toUpperCase()}$`),
+    );
+    assert.equal(end, '');
+    const stats = await er.events.stats(event.id);
+    assert.deepEqual(
+      stats.tiers.map((tier) => [tier.name, tier.sold, tier.revenue]),
+      [
+        ['Early bird', 0, 0],
+        ['Standard', 2, 2600],
+      ],
+    );
+    const { totals } = stats;
+    assert.deepEqual([totals.sold, totals.revenue, totals.refunded, totals.orders], [2, 2600, 1000, 1]);
     const refunded = await er.orders.refund(order.id);
     assert.equal(refunded.status, 'refunded');
     assert.equal(refunded.amountRefunded, 3600);

@@ -10,6 +10,9 @@ use EntryRate\Page;
  * `$er->events`: a promoter's events and their tiers.
  *
  * @phpstan-type Tier array{id: string, slug: string, name: string, price: int, stock: int, sold: int, available: int, maxPerOrder: int, salesStart: string|null, salesEnd: string|null}
+ * @phpstan-type TierStats array{tierId: string, name: string, price: int, stock: int, sold: int, held: int, left: int, revenue: int}
+ * @phpstan-type EventStats array{eventId: string, currency: string, timezone: string, tiers: list<TierStats>, totals: array{sold: int, held: int, left: int, revenue: int, refunded: int, orders: int, scanned: int}, sales: list<array{date: string, tickets: int, revenue: int}>, scans: array{scanned: int, admitted: int}}
+ * @phpstan-type EventEmbed array{eventId: string, mode: 'inline'|'modal'|'iframe', theme: 'light'|'dark'|'auto', tier: string|null, snippet: string, previewUrl: string|null}
  * @phpstan-type Event array{id: string, slug: string, title: string, status: 'draft'|'live'|'cancelled', venueId: string, doors: string, currency: string, network: bool, rotatingQr: bool, holdMinutes: int, lowestPrice: int|null, scans: int, tiers: list<Tier>, createdAt: string, publishedAt: string|null}
  */
 final class Events extends Resource
@@ -27,6 +30,27 @@ final class Events extends Resource
     public function retrieve(string $idOrSlug, array $options = []): array
     {
         return $this->client->request('GET', self::path('/v1/events/%s', $idOrSlug), null, null, $options);
+    }
+
+    /**
+     * Sales per tier and per day (the venue's days), money in minor units, and door counts.
+     *
+     * @return EventStats
+     */
+    public function stats(string $idOrSlug, array $options = []): array
+    {
+        return $this->client->request('GET', self::path('/v1/events/%s/stats', $idOrSlug), null, null, $options);
+    }
+
+    /**
+     * The lines that embed the event's checkout in a page, and its preview's address.
+     *
+     * @param array{mode?: 'inline'|'modal'|'iframe', theme?: 'light'|'dark'|'auto', tier?: string} $params
+     * @return EventEmbed
+     */
+    public function embed(string $idOrSlug, array $params = [], array $options = []): array
+    {
+        return $this->client->request('GET', self::path('/v1/events/%s/embed', $idOrSlug), $params, null, $options);
     }
 
     /**

@@ -53,6 +53,23 @@ final class CheckoutTest extends TestCase
         $part = $er->orders->refund($order['id'], ['amount' => 500]);
         $this->assertSame('partially_refunded', $part['status']);
         $this->assertSame(500, $part['amountRefunded']);
+        $this->assertSame([500], array_column($part['refunds'], 'amount'));
+        $this->assertSame(
+            ['paymentIntentId' => $payment['paymentIntentId'], 'amount' => 2400, 'currency' => $order['currency'], 'status' => 'partially_refunded'],
+            $part['payment'],
+        );
+        $csv = $er->orders->exportCsv(['eventId' => $event['id']]);
+        $this->assertStringEndsWith("\r\n", $csv);
+        [$header, $row] = array_map('str_getcsv', explode("\r\n", rtrim($csv, "\r\n")));
+        $this->assertSame(['order_id', 'created_at'], array_slice($header, 0, 2));
+        $this->assertSame([$order['id'], 'partially_refunded', '2'], [$row[0], $row[5], $row[6]]);
+        $this->assertSame(['24.00', '5.00', strtoupper($order['currency'])], array_slice($row, 7));
+        $stats = $er->events->stats($event['id']);
+        $this->assertSame([[$tier['id'], 2, 1900]], array_map(
+            fn (array $t) => [$t['tierId'], $t['sold'], $t['revenue']],
+            $stats['tiers'],
+        ));
+        $this->assertSame(['revenue' => 1900, 'refunded' => 500], array_intersect_key($stats['totals'], ['revenue' => 0, 'refunded' => 0]));
 
         $rest = $er->orders->refund($order['id']);
         $this->assertSame('refunded', $rest['status']);

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._response import Page
-from ..types import Event
+from ..types import Event, EventEmbed, EventStats
 from ._base import Resource, segment
 
 __all__ = ["Events"]
@@ -19,6 +19,14 @@ class Events(Resource):
     def retrieve(self, id_or_slug: str, **options: Any) -> Event:
         """An event by id or slug, with its tiers, scans and lowest price."""
         return self._get(f"/v1/events/{segment(id_or_slug)}", options)
+
+    def stats(self, id_or_slug: str, **options: Any) -> EventStats:
+        """Sales per tier and per day (the venue's days), money in minor units, and door counts."""
+        return self._get(f"/v1/events/{segment(id_or_slug)}/stats", options)
+
+    def embed(self, id_or_slug: str, **params: Any) -> EventEmbed:
+        """The lines that embed the event's checkout (``mode``, ``theme``, ``tier``), and its preview's address."""
+        return self._get(f"/v1/events/{segment(id_or_slug)}/embed", params)
 
     def create(self, **params: Any) -> Event:
         """A draft event: ``title``, ``venue_id``, ``doors``, ``tiers=[{name, price, stock, …}]``, and ``slug``,
