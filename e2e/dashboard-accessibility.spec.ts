@@ -2,6 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { Dashboard, dashboardUrl } from './pages/dashboard.ts';
+import { sellTicket } from './support/paid-order.ts';
+import type { PromoterBackend } from './support/promoter-backend.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { SessionApi } from './support/session-api.ts';
 import { demoOwner } from './support/stack.ts';
@@ -14,6 +16,9 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** What the signed-in screens can point at: records made for the run in the demo promoter. */
 interface Made {
   endpointId: string;
+  /** An event on sale with one paid order. */
+  eventId: string;
+  orderId: string;
 }
 
 interface Screen {
@@ -52,6 +57,18 @@ export const SCREENS: Screen[] = [
     signedOut: true,
   },
   { name: 'not-found', path: '/no/such/page', heading: 'Page not found' },
+  { name: 'events', path: '~/events', heading: 'Events' },
+  { name: 'event-new', path: '~/events/new', heading: 'New event' },
+  { name: 'event', path: (made) => `~/events/${made.eventId}`, heading: 'Hosted checkout night' },
+  { name: 'event-edit', path: (made) => `~/events/${made.eventId}/edit`, heading: /^Edit / },
+  { name: 'orders', path: '~/orders', heading: 'Orders' },
+  { name: 'order', path: (made) => `~/orders/${made.orderId}`, heading: /^Order ord_/ },
+  {
+    name: 'order-refund',
+    path: (made) => `~/orders/${made.orderId}`,
+    heading: /^Order ord_/,
+    act: (page) => page.getByRole('button', { name: 'Refund', exact: true }).click(),
+  },
   { name: 'api-keys', path: '~/settings/keys', heading: 'API keys' },
   {
     name: 'api-keys-create',
@@ -83,8 +100,14 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-/** Records for the signed-in pages to show: an endpoint (whose deliveries fail) and an open invitation. */
-async function makeRecords(api: SessionApi): Promise<Made> {
+/**
+ * Records for the signed-in pages to show: an event on sale with a paid order, an endpoint (whose
+ * deliveries fail) and an open invitation.
+ */
+async function makeRecords(api: SessionApi, backend: PromoterBackend): Promise<Made> {
+  const orderId = await sellTicket(backend, `a11y-${crypto.randomUUID().slice(0, 8)}@example.com`);
+  const order = await api.call('GET', `/v1/orders/${orderId}`);
+  const { eventId } = (await order.json()) as { eventId: string };
   const endpoint = await api.call('POST', '/v1/webhook-endpoints', {
     body: { url: 'http://127.0.0.1:9/unreachable', events: ['*'] },
   });
@@ -94,7 +117,7 @@ async function makeRecords(api: SessionApi): Promise<Made> {
   await api.call('POST', '/v1/team/invitations', {
     body: { email: `a11y-${crypto.randomUUID().slice(0, 8)}@example.com`, role: 'box_office' },
   });
-  return { endpointId: id };
+  return { endpointId: id, eventId, orderId };
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -102,6 +125,7 @@ for (const theme of ['light', 'dark'] as const) {
     test(`every dashboard page is axe-clean, ${theme} theme, ${width} px wide`, async ({
       page,
       account,
+      backendWithEvent,
     }, testInfo) => {
       test.setTimeout(120_000);
       await page.setViewportSize({ width, height: width > 800 ? 800 : 812 });
@@ -116,7 +140,7 @@ for (const theme of ['light', 'dark'] as const) {
           await account.signIn(demoOwner().email, demoOwner().password);
           const { promoterId, mode } = dashboard.scope();
           scope = `/${promoterId}/${mode}`;
-          made = await makeRecords(new SessionApi(page, promoterId));
+          made = await makeRecords(new SessionApi(page, promoterId), backendWithEvent);
         }
         const path = typeof screen.path === 'string' ? screen.path : screen.path(made as Made);
         await page.goto(dashboardUrl(path.replace(/^~/, scope)));

@@ -63,9 +63,14 @@ export function apiUrl(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** One call to the API. Answers the parsed JSON (undefined for 204), or throws an ApiError. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/** Sends one request with the scope, CSRF and idempotency headers; throws an ApiError for an error answer. */
+async function send(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (options.scope) {
     headers['EntryRate-Promoter'] = options.scope.promoterId;
     headers['EntryRate-Mode'] = options.scope.mode;
@@ -85,11 +90,30 @@ export async function request<T>(method: string, path: string, options: RequestO
   } catch {
     throw new ApiError(0, 'network', "Couldn't reach EntryRate. Check your connection and try again.");
   }
+  if (!response.ok) {
+    const text = await response.text();
+    throw errorOf(response.status, text ? safeJson(text) : undefined);
+  }
+  return response;
+}
+
+/** One call to the API. Answers the parsed JSON (undefined for 204), or throws an ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const json = text ? safeJson(text) : undefined;
-  if (!response.ok) throw errorOf(response.status, json);
-  return json as T;
+  return (text ? safeJson(text) : undefined) as T;
+}
+
+/** A file the API answers (the orders' CSV): its content and the name the server gives it. */
+export async function download(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await send('GET', path, options, '*/*');
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
 }
 
 function safeJson(text: string): unknown {

@@ -14,6 +14,7 @@ const ResetPassword = lazy(() => import('./pages/auth/ResetPassword.tsx'));
 const AcceptInvitation = lazy(() => import('./pages/auth/AcceptInvitation.tsx'));
 const EventList = lazy(() => import('./pages/events/EventList.tsx'));
 const EventPage = lazy(() => import('./pages/events/EventPage.tsx'));
+const EventForm = lazy(() => import('./pages/events/EventForm.tsx'));
 const OrderList = lazy(() => import('./pages/orders/OrderList.tsx'));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage.tsx'));
 const ApiKeys = lazy(() => import('./pages/settings/ApiKeys.tsx'));
@@ -37,7 +38,10 @@ const PUBLIC_PAGES: [string, ComponentType][] = [
 /** Pages of one promoter in one mode, inside the shell. */
 const SCOPED_PAGES: [string, ComponentType][] = [
   ['/events', EventList],
+  // Before `/events/:eventId`, which would take `new` for an id.
+  ['/events/new', EventForm],
   ['/events/:eventId', EventPage],
+  ['/events/:eventId/edit', EventForm],
   ['/orders', OrderList],
   ['/orders/:orderId', OrderPage],
   ['/settings/keys', ApiKeys],

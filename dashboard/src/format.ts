@@ -26,6 +26,26 @@ export function minorUnitsPerMajor(currency: string): number {
   return 10 ** (digits ?? 2);
 }
 
+const decimalsOf = (currency: string) => Math.round(Math.log10(minorUnitsPerMajor(currency)));
+
+/** `1250, 'gbp'` → `12.50`: an amount as a person types it into a price or amount field. */
+export function toMajorUnits(amount: number, currency: string): string {
+  return (amount / minorUnitsPerMajor(currency)).toFixed(decimalsOf(currency));
+}
+
+/**
+ * `12.50` (or `12,50`) in `currency` → 1250 minor units, read digit by digit so no float rounding
+ * creeps in; null when it is not an amount in that currency (too many decimals, a sign, letters).
+ */
+export function parseMajorUnits(text: string, currency: string): number | null {
+  const decimals = decimalsOf(currency);
+  const normalised = text.trim().replace(',', '.');
+  const pattern = decimals > 0 ? new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`) : /^\d+$/;
+  if (!pattern.test(normalised)) return null;
+  const [whole = '0', fraction = ''] = normalised.split('.');
+  return Number(whole) * minorUnitsPerMajor(currency) + Number(fraction.padEnd(decimals, '0') || '0');
+}
+
 /** `12 Mar 2027, 19:30` in the viewer's time zone (or `timeZone`, such as the venue's). */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';

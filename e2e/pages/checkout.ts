@@ -84,6 +84,12 @@ export class Checkout {
     await this.show();
   }
 
+  /** The checkout of `event` on a page already open (the promoter's own, or the dashboard's preview). */
+  async showFor(event: EventOnSale) {
+    this.event = event;
+    await this.show();
+  }
+
   /** Brings the checkout on screen: in modal mode, by pressing the button that stands in for it. */
   async show() {
     if (this.mode === 'modal') await this.opener.click();

@@ -21,8 +21,14 @@ const TONES: Record<string, Tone> = {
   revoked: 'danger',
 };
 
+/** Where the API's word is not the one a promoter would use. */
+const WORDS: Record<string, string> = {
+  live: 'on sale',
+  partially_refunded: 'partly refunded',
+};
+
 /** A status in words and colour (the words carry it alone; colour only helps). */
 export function Badge({ status, label }: { status: string; label?: string }) {
   const tone = TONES[status] ?? 'neutral';
-  return <span class={`badge badge-${tone}`}>{label ?? status.replaceAll('_', ' ')}</span>;
+  return <span class={`badge badge-${tone}`}>{label ?? WORDS[status] ?? status.replaceAll('_', ' ')}</span>;
 }

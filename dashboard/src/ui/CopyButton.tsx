@@ -2,7 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 
 /** Copies `text` and says so in words (announced) for a few seconds. */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  disabled = false,
+}: {
+  text: string;
+  label?: string;
+  /** While `text` is being replaced (a new choice loading), so the old one is not copied. */
+  disabled?: boolean;
+}) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -15,7 +24,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   };
   return (
     <span class="copy">
-      <button type="button" class="button button-secondary" onClick={copy}>
+      <button type="button" class="button button-secondary" onClick={copy} disabled={disabled}>
         {label}
       </button>
       <span class="copy-status" aria-live="polite">

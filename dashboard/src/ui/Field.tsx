@@ -8,8 +8,12 @@ import type { ApiError } from '../api.ts';
  */
 export function errorFor(error: ApiError | undefined, param: string, prefix = false): string | undefined {
   if (!error?.param) return undefined;
-  if (error.param === param) return error.message;
-  return prefix && error.param.startsWith(param) ? error.message : undefined;
+  if (error.param !== param && !(prefix && error.param.startsWith(param))) return undefined;
+  // Validation messages begin with the field's path (`tiers[0].price: must be…`), which reads as
+  // noise beside the field itself.
+  const named = `${error.param}: `;
+  const message = error.message.startsWith(named) ? error.message.slice(named.length) : error.message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 interface FieldShellProps {

@@ -5,6 +5,7 @@ import { useResource } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
+  ButtonLink,
   EmptyState,
   ErrorState,
   errorFor,
@@ -51,7 +52,13 @@ export default function EventList() {
 
   return (
     <>
-      <PageHeader title="Events" />
+      <PageHeader title="Events">
+        {scope.can('events.write') && (
+          <ButtonLink variant="primary" href={scope.href('/events/new')}>
+            New event
+          </ButtonLink>
+        )}
+      </PageHeader>
       <FilterBar
         label="Find events"
         submitLabel="Search"
@@ -87,7 +94,7 @@ export default function EventList() {
           <p>
             {filtered
               ? 'Try another title, status or time.'
-              : 'Events are created through the API (POST /v1/events) and show here with their sales.'}
+              : 'Create one with New event, or through the API (POST /v1/events): it starts as a draft.'}
           </p>
         </EmptyState>
       )}

@@ -7,6 +7,7 @@ import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
   Button,
+  ButtonLink,
   Checkbox,
   ConfirmDialog,
   ErrorState,
@@ -16,8 +17,10 @@ import {
   Table,
 } from '../../ui/index.ts';
 import { EmbedPanel } from './EmbedPanel.tsx';
+import { SalesChart } from './SalesChart.tsx';
 
 type Event = Schemas['Event'];
+type Stats = Schemas['EventStats'];
 
 /**
  * `/events/:eventId`: an event's sales per tier and door scans, putting it on sale (on the
@@ -30,6 +33,11 @@ export default function EventPage() {
   const eventId = params.eventId ?? '';
   const path = `/v1/events/${encodeURIComponent(eventId)}`;
   const event = useResource(() => api.get<Event>(path, { scope }), [scope.promoterId, scope.mode, eventId]);
+  const canSeeSales = scope.can('events.stats');
+  const stats = useResource(
+    () => (canSeeSales ? api.get<Stats>(`${path}/stats`, { scope }) : Promise.resolve(undefined)),
+    [scope.promoterId, scope.mode, eventId, event.data],
+  );
   const [onStorefront, setOnStorefront] = useState(true);
   const [cancelling, setCancelling] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,9 +64,12 @@ export default function EventPage() {
     <>
       <PageHeader title={e.title} back={back}>
         {canWrite && e.status !== 'cancelled' && (
-          <Button variant="danger" onClick={() => setCancelling(true)}>
-            Cancel event
-          </Button>
+          <>
+            <ButtonLink href={scope.href(`/events/${e.id}/edit`)}>Edit</ButtonLink>
+            <Button variant="danger" onClick={() => setCancelling(true)}>
+              Cancel event
+            </Button>
+          </>
         )}
       </PageHeader>
       {notice && <Notice tone="success">{notice}</Notice>}
@@ -72,12 +83,29 @@ export default function EventPage() {
         </div>
         <div>
           <dt>Doors</dt>
-          <dd>{formatDateTime(e.doors)}</dd>
+          <dd>
+            {formatDateTime(e.doors, stats.data?.timezone)}
+            {stats.data && <span class="muted small"> {stats.data.timezone.replaceAll('_', ' ')} time</span>}
+          </dd>
         </div>
         <div>
           <dt>Sold</dt>
           <dd>{sold}</dd>
         </div>
+        {stats.data && (
+          <div>
+            <dt>Revenue</dt>
+            <dd>
+              {formatMoney(stats.data.totals.revenue, e.currency)}
+              {stats.data.totals.refunded > 0 && (
+                <span class="muted small">
+                  {' '}
+                  after {formatMoney(stats.data.totals.refunded, e.currency)} refunded
+                </span>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Scanned in</dt>
           <dd>
@@ -123,36 +151,8 @@ export default function EventPage() {
         </section>
       )}
 
-      <Table caption="Sales per tier">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col" class="num">
-              Price
-            </th>
-            <th scope="col" class="num">
-              Sold
-            </th>
-            <th scope="col" class="num">
-              Left
-            </th>
-            <th scope="col" class="num hide-narrow">
-              Stock
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {e.tiers.map((tier) => (
-            <tr key={tier.id}>
-              <td>{tier.name}</td>
-              <td class="num">{formatMoney(tier.price, e.currency)}</td>
-              <td class="num">{tier.sold}</td>
-              <td class="num">{tier.available}</td>
-              <td class="num hide-narrow">{tier.stock}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      {stats.error && <ErrorState error={stats.error} onRetry={stats.reload} />}
+      {stats.data ? <Sales stats={stats.data} /> : <TierStock event={e} />}
 
       {e.status !== 'cancelled' && <EmbedPanel event={e} />}
 
@@ -180,5 +180,93 @@ export default function EventPage() {
         <p>An event cannot be brought back once cancelled.</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** Sales per tier (sold, held by open checkouts, left, revenue net of refunds) and over time. */
+function Sales({ stats }: { stats: Stats }) {
+  const { currency, totals } = stats;
+  return (
+    <>
+      <Table caption="Sales per tier">
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            <th scope="col" class="num hide-narrow">
+              Price
+            </th>
+            <th scope="col" class="num">
+              Sold
+            </th>
+            <th scope="col" class="num">
+              Held
+            </th>
+            <th scope="col" class="num">
+              Left
+            </th>
+            <th scope="col" class="num">
+              Revenue
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.tiers.map((tier) => (
+            <tr key={tier.tierId}>
+              <th scope="row">{tier.name}</th>
+              <td class="num hide-narrow">{formatMoney(tier.price, currency)}</td>
+              <td class="num">
+                {tier.sold}
+                <span class="muted"> / {tier.stock}</span>
+              </td>
+              <td class="num">{tier.held}</td>
+              <td class="num">{tier.left}</td>
+              <td class="num">{formatMoney(tier.revenue, currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All tiers</th>
+            <td class="num hide-narrow" />
+            <td class="num">{totals.sold}</td>
+            <td class="num">{totals.held}</td>
+            <td class="num">{totals.left}</td>
+            <td class="num">{formatMoney(totals.revenue, currency)}</td>
+          </tr>
+        </tfoot>
+      </Table>
+      <section class="card" aria-labelledby="sales-title">
+        <h2 id="sales-title">Sales over time</h2>
+        <SalesChart sales={stats.sales} currency={currency} />
+      </section>
+    </>
+  );
+}
+
+/** For a role that may not see sales: what each tier has for sale. */
+function TierStock({ event }: { event: Event }) {
+  return (
+    <Table caption="Tiers">
+      <thead>
+        <tr>
+          <th scope="col">Tier</th>
+          <th scope="col" class="num">
+            Price
+          </th>
+          <th scope="col" class="num">
+            Left
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {event.tiers.map((tier) => (
+          <tr key={tier.id}>
+            <th scope="row">{tier.name}</th>
+            <td class="num">{formatMoney(tier.price, event.currency)}</td>
+            <td class="num">{tier.available}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -1,10 +1,11 @@
-import { api, type Schemas } from '../../api.ts';
+import { api, download, type Schemas } from '../../api.ts';
 import { useUrlFilters } from '../../filters.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
-import { useResource } from '../../hooks.ts';
+import { useAction, useResource } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
+  Button,
   EmptyState,
   ErrorState,
   errorFor,
@@ -43,10 +44,25 @@ export default function OrderList() {
     [scope.promoterId, scope.mode],
   );
   const titleOf = (eventId: string) => events.data?.data.find((e) => e.id === eventId)?.title ?? eventId;
+  // Every order the filters find (not only this page), saved as the file the API names.
+  const exportCsv = useAction(async () => {
+    const file = await download('/v1/orders/export', { scope, query: applied });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(file.blob);
+    link.download = file.filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    return file;
+  });
 
   return (
     <>
-      <PageHeader title="Orders" />
+      <PageHeader title="Orders">
+        <Button busy={exportCsv.pending} onClick={() => void exportCsv.run()}>
+          {filtered ? 'Export these orders (CSV)' : 'Export orders (CSV)'}
+        </Button>
+      </PageHeader>
+      {exportCsv.error && <ErrorState error={exportCsv.error} />}
       <FilterBar
         label="Find orders"
         submitLabel="Search"

@@ -133,6 +133,52 @@ export default function OrderPage() {
         </tbody>
       </Table>
 
+      <section class="card" aria-labelledby="payment-title">
+        <h2 id="payment-title">Payment</h2>
+        {o.payment ? (
+          <dl class="facts">
+            <div>
+              <dt>Charged</dt>
+              <dd>{formatMoney(o.payment.amount, o.payment.currency)}</dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd>
+                <Badge status={o.payment.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Stripe payment</dt>
+              <dd class="mono small wrap">{o.payment.paymentIntentId}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p class="muted">Free tickets: no payment was taken.</p>
+        )}
+      </section>
+      {o.refunds.length > 0 && (
+        <Table caption={`Refunds (${o.refunds.length})`} showCaption>
+          <thead>
+            <tr>
+              <th scope="col">Refund</th>
+              <th scope="col" class="num">
+                Amount
+              </th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.refunds.map((refund) => (
+              <tr key={refund.id}>
+                <td class="mono small">{refund.id}</td>
+                <td class="num">{formatMoney(refund.amount, o.currency)}</td>
+                <td>{formatDateTime(refund.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+
       {refunding && (
         <RefundDialog
           order={o}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, type Schemas } from '../../api.ts';
-import { formatMoney, minorUnitsPerMajor } from '../../format.ts';
+import { formatMoney, parseMajorUnits, toMajorUnits } from '../../format.ts';
 import { useAction } from '../../hooks.ts';
 import { useRequiredScope } from '../../scope.ts';
 import { Button, Dialog, errorFor, FormError, TextField } from '../../ui/index.ts';
@@ -22,9 +22,8 @@ export function RefundDialog({
   onRefunded: (amount: number) => void;
 }) {
   const scope = useRequiredScope();
-  const perMajor = minorUnitsPerMajor(order.currency);
   const left = order.amount - order.amountRefunded;
-  const [amount, setAmount] = useState((left / perMajor).toFixed(Math.log10(perMajor)));
+  const [amount, setAmount] = useState(toMajorUnits(left, order.currency));
   const [confirming, setConfirming] = useState<number | null>(null);
   const [inputError, setInputError] = useState<ApiError | undefined>();
   const refund = useAction((minor: number) =>
@@ -37,8 +36,8 @@ export function RefundDialog({
 
   const review = (event: Event) => {
     event.preventDefault();
-    const minor = Math.round(Number(amount.replace(',', '.')) * perMajor);
-    if (!Number.isFinite(minor) || minor < 1 || minor > left) {
+    const minor = parseMajorUnits(amount, order.currency);
+    if (minor === null || minor < 1 || minor > left) {
       setInputError(
         new ApiError(
           422,
