@@ -37,6 +37,7 @@ describe('creating a key', () => {
       id: expect.stringMatching(/^key_/),
       mode: 'test',
       kind: 'secret',
+      eventIds: null,
       name: 'Box office',
       last4: secret.slice(-4),
       createdAt: expect.any(String),
@@ -67,6 +68,7 @@ describe('creating a key', () => {
     for (const key of list.body.data) {
       expect(Object.keys(key).sort()).toEqual([
         'createdAt',
+        'eventIds',
         'id',
         'kind',
         'last4',

@@ -13,6 +13,8 @@ let client: ReturnType<typeof api>;
 let doc: any;
 /** A person of each role at the demo promoter, signed in. */
 const people = {} as Record<Role, Browser>;
+/** A door device's key: it scans and reads door counts, as door staff do. */
+let scannerKey: string;
 
 const PASSWORD = 'roles-walk-password-2026';
 
@@ -33,6 +35,9 @@ beforeAll(async () => {
     await insertMembership(server.db, { personId: person.id, promoterId: DEMO_PROMOTER_ID, role });
     people[role] = await signedIn(server.url, { email, password: PASSWORD });
   }
+  const scanner = await client.post('/v1/api-keys', { name: 'Door 1', kind: 'scanner' });
+  expect(scanner.status).toBe(201);
+  scannerKey = scanner.body.secret;
 });
 afterAll(() => server?.stop());
 
@@ -72,6 +77,15 @@ describe('every promoter route, as every role', () => {
     for (const op of promoterOperations()) {
       // Bodies are empty and ids made up: an allowed call fails validation or finds nothing, and changes nothing.
       const body = ['GET', 'DELETE'].includes(op.method) ? undefined : {};
+      const withKey = (key: string) =>
+        fetch(`${server.url}${op.path}`, {
+          method: op.method,
+          headers: {
+            Authorization: `Bearer ${key}`,
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+          },
+          ...(body ? { body: '{}' } : {}),
+        }).then(async (res) => ({ status: res.status, body: await res.json().catch(() => null) }));
       const callers: [string, Role, () => Promise<{ status: number; body: any }>][] = [
         ...ROLES.map(
           (role) =>
@@ -81,19 +95,8 @@ describe('every promoter route, as every role', () => {
               () => people[role].call(op.method, op.path, body, { promoter: DEMO_PROMOTER_ID }),
             ] as [string, Role, () => Promise<{ status: number; body: any }>],
         ),
-        [
-          'a secret key',
-          'owner',
-          () =>
-            fetch(`${server.url}${op.path}`, {
-              method: op.method,
-              headers: {
-                Authorization: `Bearer ${DEMO_TEST_KEY}`,
-                ...(body ? { 'Content-Type': 'application/json' } : {}),
-              },
-              ...(body ? { body: '{}' } : {}),
-            }).then(async (res) => ({ status: res.status, body: await res.json().catch(() => null) })),
-        ],
+        ['a secret key', 'owner', () => withKey(DEMO_TEST_KEY)],
+        ['a scanner key', 'door', () => withKey(scannerKey)],
       ];
       for (const [who, role, call] of callers) {
         const res = await call();

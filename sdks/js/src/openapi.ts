@@ -841,7 +841,7 @@ export interface paths {
     put?: never;
     /**
      * Create a key of the caller's mode
-     * @description Key management: 20 requests per hour per key. The answer carries the secret; it is shown this once. A `secret` key (the default) acts for this promoter only. An `admin` key also acts for every promoter this one manages (`POST /v1/promoters`), chosen per request with `EntryRate-Promoter`; any owner may make one, since without managed promoters it reaches nothing a secret key does not.
+     * @description Key management: 20 requests per hour per key. The answer carries the secret; it is shown this once. A `secret` key (the default) acts for this promoter only. An `admin` key also acts for every promoter this one manages (`POST /v1/promoters`), chosen per request with `EntryRate-Promoter`; any owner may make one, since without managed promoters it reaches nothing a secret key does not. A `scanner` key (`er_scan_test_…`) is for door devices: it scans tickets (`POST /v1/scans`) and reads events and their door counts, only of `eventIds` when given, and every other route refuses it with 403.
      *
      *     Permission `keys.manage`: API keys, and signed-in people whose role is owner, may call this.
      */
@@ -2069,10 +2069,12 @@ export interface components {
        */
       mode: 'test' | 'live';
       /**
-       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`.
+       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`; `scanner` only scans and reads door counts.
        * @enum {string}
        */
-      kind: 'secret' | 'admin';
+      kind: 'secret' | 'admin' | 'scanner';
+      /** @description A scanner key's events; null: every event (and for other kinds). */
+      eventIds: string[] | null;
       /** @description A label, for you to tell keys apart. */
       name: string | null;
       /** @description The last four characters of the secret. */
@@ -2099,10 +2101,12 @@ export interface components {
        */
       mode: 'test' | 'live';
       /**
-       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`.
+       * @description `secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`; `scanner` only scans and reads door counts.
        * @enum {string}
        */
-      kind: 'secret' | 'admin';
+      kind: 'secret' | 'admin' | 'scanner';
+      /** @description A scanner key's events; null: every event (and for other kinds). */
+      eventIds: string[] | null;
       /** @description A label, for you to tell keys apart. */
       name: string | null;
       /** @description The last four characters of the secret. */
@@ -2113,7 +2117,7 @@ export interface components {
       revokedAt: string | null;
       /** @description When a request last came with this key, to the minute; null if never. */
       lastUsedAt: string | null;
-      /** @description The secret key (`er_test_…`, `er_live_…`), shown in this answer only: a replay of the request (the same `Idempotency-Key`) answers without it. */
+      /** @description The secret key (`er_test_…`, `er_live_…`; a scanner key `er_scan_test_…`, `er_scan_live_…`), shown in this answer only: a replay of the request (the same `Idempotency-Key`) answers without it. */
       secret?: string;
     };
     /** @description A buyer's checkout: the tickets it holds and how paying goes. */
@@ -10213,6 +10217,7 @@ export interface operations {
            *           "id": "key_5n7b3v9c1x2z4m6k",
            *           "mode": "test",
            *           "kind": "secret",
+           *           "eventIds": null,
            *           "name": "Box office till",
            *           "last4": "q8w2",
            *           "createdAt": "2026-04-02T10:05:00.000Z",
@@ -10342,11 +10347,13 @@ export interface operations {
         'application/json': {
           name?: string;
           /**
-           * @description `admin` also acts for the promoters yours manages (`POST /v1/promoters`), by `EntryRate-Promoter`; any owner may make one, and it reaches nothing more until you manage a promoter.
+           * @description `admin` also acts for the promoters yours manages (`POST /v1/promoters`), by `EntryRate-Promoter`; any owner may make one, and it reaches nothing more until you manage a promoter. `scanner` (`er_scan_…`) only scans and reads door counts: every other route refuses it with 403.
            * @default secret
            * @enum {string}
            */
-          kind?: 'secret' | 'admin';
+          kind?: 'secret' | 'admin' | 'scanner';
+          /** @description A scanner key's events (yours, in this mode); left out, it scans every event. */
+          eventIds?: string[];
         };
       };
     };
@@ -10364,6 +10371,7 @@ export interface operations {
            *       "id": "key_5n7b3v9c1x2z4m6k",
            *       "mode": "test",
            *       "kind": "secret",
+           *       "eventIds": null,
            *       "name": "Box office till",
            *       "last4": "q8w2",
            *       "createdAt": "2026-04-02T10:05:00.000Z",
@@ -10423,6 +10431,17 @@ export interface operations {
        *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
        */
       403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `event.not_found`: No event with this id or slug is available. */
+      404: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];
           'X-Request-Id': components['headers']['RequestId'];
@@ -10543,6 +10562,7 @@ export interface operations {
            *       "id": "key_5n7b3v9c1x2z4m6k",
            *       "mode": "test",
            *       "kind": "secret",
+           *       "eventIds": null,
            *       "name": "Box office till",
            *       "last4": "q8w2",
            *       "createdAt": "2026-04-02T10:05:00.000Z",

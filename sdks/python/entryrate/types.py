@@ -348,7 +348,9 @@ class ApiKey(TypedDict):
     id: str
     mode: Literal["test", "live"]
     #: ``admin`` also acts for the promoters its promoter manages (``promoter=``).
-    kind: Literal["secret", "admin"]
+    kind: Literal["secret", "admin", "scanner"]
+    #: A scanner key's events; None: every event (and for other kinds).
+    eventIds: Optional[List[str]]
     name: Optional[str]
     last4: str
     createdAt: str

@@ -16,4 +16,11 @@ export interface Principal {
   keyId: string | null;
   /** The person, when a signed-in session calls. */
   personId: string | null;
+  /**
+   * The only events this caller may see and scan: a scanner key given some events. Absent for
+   * everyone else, who reach every event of their promoter and mode.
+   */
+  eventIds?: readonly string[] | undefined;
+  /** A scanner key (`er_scan_…`) calls: its refusals say what such a key is for. */
+  scannerKey?: boolean;
 }

@@ -28,9 +28,12 @@ export interface ApiKeysTable {
   kind: ColumnType<ApiKeyKind, ApiKeyKind | undefined, ApiKeyKind>;
   /** Touched by `authenticate` at most once a minute. */
   last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** A scanner key's events; null: every event of its promoter and mode (and for other kinds). */
+  event_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
-export type ApiKeyKind = 'secret' | 'admin';
+/** `secret` and `admin` act as an owner; `scanner` only scans and reads door counts. */
+export type ApiKeyKind = 'secret' | 'admin' | 'scanner';
 
 export interface VenuesTable {
   id: string;

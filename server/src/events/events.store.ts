@@ -13,7 +13,20 @@ import type { PageOfRows, PageRequest } from '../http/pagination.ts';
 
 export type EventRow = Selectable<EventsTable>;
 export type TierRow = Selectable<TiersTable>;
-export type Owner = { promoterId: string; mode: 'test' | 'live' };
+/**
+ * Whose events a query reads: a promoter in one mode, and for a scanner key limited to some events
+ * (`eventIds`), only those, so such a key never sees another event exists.
+ */
+export type Owner = { promoterId: string; mode: 'test' | 'live'; eventIds?: readonly string[] | undefined };
+
+/** Narrows an events query to the owner's events when it is limited to some. */
+function withinOwnerEvents<
+  Q extends { where: (column: 'events.id', op: 'in', values: readonly string[]) => Q },
+>(query: Q, owner: Owner): Q {
+  return owner.eventIds
+    ? query.where('events.id', 'in', owner.eventIds.length ? owner.eventIds : [''])
+    : query;
+}
 
 export async function insertEvent(db: Executor, event: Insertable<EventsTable>): Promise<void> {
   await db.insertInto('events').values(event).execute();
@@ -46,12 +59,13 @@ export async function lockOwnedEvent(
 }
 
 function ownedEvent(db: Executor, owner: Owner, idOrSlug: string) {
-  return db
+  const query = db
     .selectFrom('events')
     .selectAll()
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode)
     .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]));
+  return withinOwnerEvents(query, owner);
 }
 
 /** What lists of events can be narrowed by; `from` is inclusive, `to` exclusive, both on doors. */
@@ -91,12 +105,32 @@ export async function listOwnedEvents(
   filters: EventFilters,
   page: PageRequest,
 ): Promise<PageOfRows<EventRow>> {
-  const matching = db
+  const matching = withinOwnerEvents(
+    db
+      .selectFrom('events')
+      .where('promoter_id', '=', owner.promoterId)
+      .where('mode', '=', owner.mode)
+      .where(eventFilters(filters)),
+    owner,
+  );
+  return fetchPage(matching, (q) => q.selectAll().orderBy('doors').orderBy('id'), page);
+}
+
+/** Which of `ids` are the owner's events. */
+export async function ownedEventIds(
+  db: Executor,
+  owner: Owner,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
     .selectFrom('events')
+    .select('id')
     .where('promoter_id', '=', owner.promoterId)
     .where('mode', '=', owner.mode)
-    .where(eventFilters(filters));
-  return fetchPage(matching, (q) => q.selectAll().orderBy('doors').orderBy('id'), page);
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function findEventById(db: Executor, id: string): Promise<EventRow | undefined> {

@@ -42,7 +42,7 @@ export function authenticate(options: { db: Database; refuseLiveKeys?: boolean; 
         throw new ApiError(
           401,
           'auth.invalid_key',
-          'The Authorization header must be `Bearer er_test_…` or `Bearer er_live_…`.',
+          'The Authorization header must be `Bearer er_test_…` or `Bearer er_live_…` (a scanner key: `Bearer er_scan_test_…`).',
         );
       }
       const key = await findActiveKey(db, token);
@@ -98,7 +98,9 @@ function forbidden(principal: Principal, permission: Permission): ApiError {
   return new ApiError(
     403,
     'auth.forbidden',
-    `Your role (${ROLE_WORDS[principal.role]}) cannot ${PERMISSION_WORDS[permission]}. Ask an owner of this promoter for another role.`,
+    principal.scannerKey
+      ? `A scanner key only scans tickets and reads door counts: it cannot ${PERMISSION_WORDS[permission]}. Use a secret key on your server.`
+      : `Your role (${ROLE_WORDS[principal.role]}) cannot ${PERMISSION_WORDS[permission]}. Ask an owner of this promoter for another role.`,
   );
 }
 

@@ -239,6 +239,7 @@ export const exampleApiKey: ApiKey = {
   id: 'key_5n7b3v9c1x2z4m6k',
   mode: 'test',
   kind: 'secret',
+  eventIds: null,
   name: 'Box office till',
   last4: 'q8w2',
   createdAt: '2026-04-02T10:05:00.000Z',

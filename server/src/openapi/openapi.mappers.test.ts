@@ -200,8 +200,10 @@ describe('the mappers answer what their schemas describe', () => {
       revoked_at: now,
       kind: 'admin' as const,
       last_used_at: now,
+      event_ids: null,
     };
     expectToMeet(apiKeySchema, toApiKey(key));
+    expectToMeet(apiKeySchema, toApiKey({ ...key, kind: 'scanner', event_ids: ['evt_1'] }));
     const storefront = {
       ...eventRow,
       venue_name: venueRow.name,

@@ -10,8 +10,12 @@ export const apiKeySchema = z
     id: z.string().describe('`key_…`'),
     mode: apiKeyMode.describe('Test keys see test data only, live keys live data only.'),
     kind: apiKeyKind.describe(
-      '`secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`.',
+      '`secret` acts for its promoter; `admin` also for the promoters its promoter manages, named in `EntryRate-Promoter`; `scanner` only scans and reads door counts.',
     ),
+    eventIds: z
+      .array(z.string())
+      .nullable()
+      .describe("A scanner key's events; null: every event (and for other kinds)."),
     name: z.string().nullable().describe('A label, for you to tell keys apart.'),
     last4: z.string().describe('The last four characters of the secret.'),
     createdAt: utcInstant,
@@ -31,7 +35,7 @@ export const apiKeyPageSchema = pageSchema(apiKeySchema, 'ApiKeyPage');
 export const apiKeyWithSecretSchema = withOneTimeSecret(apiKeySchema, {
   id: 'ApiKeyWithSecret',
   description: 'A key just made, with its secret.',
-  secret: 'The secret key (`er_test_…`, `er_live_…`)',
+  secret: 'The secret key (`er_test_…`, `er_live_…`; a scanner key `er_scan_test_…`, `er_scan_live_…`)',
 });
 
 /** A key just made: the only response that ever carries its `secret`. */
@@ -42,6 +46,7 @@ export function toApiKey(row: ApiKeyRow): ApiKey {
     id: row.id,
     mode: row.mode,
     kind: row.kind,
+    eventIds: row.event_ids,
     name: row.name,
     last4: row.last4,
     createdAt: new Date(row.created_at).toISOString(),

@@ -35,7 +35,9 @@ export const apiKeysDocs: RouteDocs = {
       `${description} The answer carries the secret; it is shown this once. A \`secret\` key (the default) ` +
       'acts for this promoter only. An `admin` key also acts for every promoter this one manages ' +
       '(`POST /v1/promoters`), chosen per request with `EntryRate-Promoter`; any owner may make one, ' +
-      'since without managed promoters it reaches nothing a secret key does not.',
+      'since without managed promoters it reaches nothing a secret key does not. A `scanner` key ' +
+      '(`er_scan_test_…`) is for door devices: it scans tickets (`POST /v1/scans`) and reads events and ' +
+      'their door counts, only of `eventIds` when given, and every other route refuses it with 403.',
     body: createApiKeyBody,
     example: { body: { name: exampleApiKey.name, kind: 'secret' } },
     responses: {
@@ -45,6 +47,7 @@ export const apiKeysDocs: RouteDocs = {
         example: { ...exampleApiKey, secret: 'er_test_3v9c1x2z4m6k8p0r5t7y9u1i3o5a7sq8w2' },
       },
     },
+    errors: { 404: ['event.not_found'] },
   },
   'DELETE /v1/api-keys/:id': {
     tag,

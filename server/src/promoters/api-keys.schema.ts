@@ -4,10 +4,11 @@ import { z } from 'zod';
 export const apiKeyName = z.string().trim().min(1).max(80);
 
 /**
- * What a key may act for: `secret`, its promoter; `admin`, also any promoter its promoter manages
- * (an agency's), chosen per request with `EntryRate-Promoter`. Issue 13 adds `scanner`.
+ * What a key may do: `secret`, everything for its promoter; `admin`, also for any promoter its
+ * promoter manages (an agency's), chosen per request with `EntryRate-Promoter`; `scanner`, only scan
+ * tickets and read door counts, of some events or all (a door device holds it).
  */
-export const apiKeyKind = z.enum(['secret', 'admin']);
+export const apiKeyKind = z.enum(['secret', 'admin', 'scanner']);
 
 export const createApiKeyBody = z
   .object({
@@ -15,10 +16,21 @@ export const createApiKeyBody = z
     kind: apiKeyKind
       .default('secret')
       .describe(
-        '`admin` also acts for the promoters yours manages (`POST /v1/promoters`), by `EntryRate-Promoter`; any owner may make one, and it reaches nothing more until you manage a promoter.',
+        '`admin` also acts for the promoters yours manages (`POST /v1/promoters`), by `EntryRate-Promoter`; any owner may make one, and it reaches nothing more until you manage a promoter. `scanner` (`er_scan_…`) only scans and reads door counts: every other route refuses it with 403.',
       ),
+    eventIds: z
+      .array(z.string().min(1).max(100))
+      .min(1, 'must name at least one event, or be left out for every event')
+      .max(100)
+      .optional()
+      .describe("A scanner key's events (yours, in this mode); left out, it scans every event."),
+  })
+  .refine((body) => body.eventIds === undefined || body.kind === 'scanner', {
+    message: 'only a scanner key is limited to events',
+    path: ['eventIds'],
   })
   .default({ kind: 'secret' });
+export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
 
 export const apiKeyIdParam = z.string().min(1).max(100);
 

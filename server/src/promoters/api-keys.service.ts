@@ -1,5 +1,5 @@
 import type { ApiKeyKind, Database, Executor } from '../db/database.ts';
-import type { Owner } from '../events/events.store.ts';
+import { type Owner, ownedEventIds } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
 import { type ApiKey, type NewApiKey, toApiKey } from './api-keys.mapper.ts';
@@ -26,16 +26,36 @@ export async function listApiKeys(db: Executor, owner: Owner, page: PageRequest)
 export async function createApiKey(
   db: Executor,
   owner: Owner,
-  input: { name?: string | undefined; kind?: ApiKeyKind },
+  input: { name?: string | undefined; kind?: ApiKeyKind; eventIds?: string[] | undefined },
 ): Promise<NewApiKey> {
-  const secret = generateApiKey(owner.mode);
+  const kind = input.kind ?? 'secret';
+  const eventIds = input.eventIds && (await ownEvents(db, owner, input.eventIds));
+  const secret = generateApiKey(owner.mode, kind);
   const row = await insertApiKey(db, {
-    ...owner,
+    promoterId: owner.promoterId,
+    mode: owner.mode,
     secret,
-    kind: input.kind ?? 'secret',
+    kind,
+    eventIds,
     ...(input.name ? { name: input.name } : {}),
   });
   return { ...toApiKey(row), secret };
+}
+
+/** A scanner key's events, once each, all of them the owner's in this mode; else 404 naming the first that is not. */
+async function ownEvents(db: Executor, owner: Owner, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const owned = await ownedEventIds(db, owner, unique);
+  const missing = ids.findIndex((id) => !owned.has(id));
+  if (missing >= 0) {
+    throw new ApiError(
+      404,
+      'event.not_found',
+      `No event '${ids[missing]}' belongs to you in ${owner.mode} mode.`,
+      `eventIds[${missing}]`,
+    );
+  }
+  return unique;
 }
 
 /**

@@ -15,11 +15,14 @@ export interface ActiveKey extends Principal {
   lastUsedAt: Date | null;
 }
 
-/** Finds the promoter behind a live (not revoked) key, by its hash; the key acts as its owner. */
+/**
+ * Finds the promoter behind a live (not revoked) key, by its hash; a key acts as its owner, a
+ * scanner key as door staff of its events.
+ */
 export async function findActiveKey(db: Executor, key: string): Promise<ActiveKey | undefined> {
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'promoter_id', 'mode', 'kind', 'last_used_at'])
+    .select(['id', 'promoter_id', 'mode', 'kind', 'last_used_at', 'event_ids'])
     .where('key_hash', '=', hashApiKey(key))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -27,10 +30,13 @@ export async function findActiveKey(db: Executor, key: string): Promise<ActiveKe
     row && {
       promoterId: row.promoter_id,
       mode: row.mode,
-      role: 'owner',
+      // A scanner key holds what door staff hold: scanning and door counts (access/roles.ts).
+      role: row.kind === 'scanner' ? 'door' : 'owner',
       callerId: row.id,
       keyId: row.id,
       personId: null,
+      ...(row.kind === 'scanner' ? { scannerKey: true } : {}),
+      ...(row.event_ids ? { eventIds: row.event_ids } : {}),
       kind: row.kind,
       lastUsedAt: row.last_used_at,
     }
@@ -122,7 +128,14 @@ export async function listPromotersWithActiveKeys(db: Executor) {
 
 export async function insertApiKey(
   db: Executor,
-  key: { promoterId: string; mode: Mode; secret: string; kind?: ApiKeyKind; name?: string },
+  key: {
+    promoterId: string;
+    mode: Mode;
+    secret: string;
+    kind?: ApiKeyKind;
+    name?: string;
+    eventIds?: string[] | undefined;
+  },
 ): Promise<ApiKeyRow> {
   return db
     .insertInto('api_keys')
@@ -134,6 +147,7 @@ export async function insertApiKey(
       last4: key.secret.slice(-4),
       kind: key.kind ?? 'secret',
       name: key.name ?? null,
+      event_ids: key.eventIds ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import { useRequiredScope } from '../../scope.ts';
 import {
   Badge,
   Button,
+  Checkbox,
   ConfirmDialog,
   Dialog,
   EmptyState,
@@ -28,7 +29,16 @@ type Kind = ApiKey['kind'];
 const KINDS: { value: Kind; label: string }[] = [
   { value: 'secret', label: 'Secret key: acts for this promoter' },
   { value: 'admin', label: 'Admin key: also for the promoters this one manages' },
+  { value: 'scanner', label: 'Scanner key: only scans tickets at the door' },
 ];
+
+const KIND_WORDS: Record<Kind, string> = { secret: 'Secret', admin: 'Admin', scanner: 'Scanner' };
+
+const KIND_HINTS: Record<Kind, string> = {
+  secret: 'For your own server: it can do everything an owner can, in this mode.',
+  admin: 'An admin key can name a managed promoter in the EntryRate-Promoter header.',
+  scanner: 'For a door device: it scans tickets and reads door counts, and every other request is refused.',
+};
 
 /** Settings → API keys: the promoter's keys in this mode, made here (secret shown once) and revoked. */
 export default function ApiKeys() {
@@ -99,7 +109,7 @@ export default function ApiKeys() {
                     er_{key.mode}_…{key.last4}
                   </code>
                 </td>
-                <td class="hide-narrow">{key.kind === 'admin' ? 'Admin' : 'Secret'}</td>
+                <td class="hide-narrow">{KIND_WORDS[key.kind]}</td>
                 <td class="hide-narrow">{formatDateTime(key.createdAt)}</td>
                 <td>
                   <TimeAgo iso={key.lastUsedAt} />
@@ -166,11 +176,27 @@ function CreateKey({ open, onClose }: { open: boolean; onClose: () => void }) {
   const scope = useRequiredScope();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('secret');
+  /** A scanner key's events; none chosen: every event. */
+  const [eventIds, setEventIds] = useState<string[]>([]);
   const [created, setCreated] = useState<Schemas['ApiKeyWithSecret'] | null>(null);
+  const events = useResource(
+    () =>
+      kind === 'scanner'
+        ? api.get<Schemas['EventPage']>('/v1/events', {
+            scope,
+            query: { limit: 100, from: new Date().toISOString() },
+          })
+        : Promise.resolve(undefined),
+    [scope.promoterId, scope.mode, kind],
+  );
   const create = useAction(() =>
     api.post<Schemas['ApiKeyWithSecret']>('/v1/api-keys', {
       scope,
-      body: { ...(name.trim() ? { name: name.trim() } : {}), kind },
+      body: {
+        ...(name.trim() ? { name: name.trim() } : {}),
+        kind,
+        ...(kind === 'scanner' && eventIds.length > 0 ? { eventIds } : {}),
+      },
     }),
   );
 
@@ -178,6 +204,7 @@ function CreateKey({ open, onClose }: { open: boolean; onClose: () => void }) {
     setCreated(null);
     setName('');
     setKind('secret');
+    setEventIds([]);
     create.reset();
     onClose();
   };
@@ -207,6 +234,8 @@ function CreateKey({ open, onClose }: { open: boolean; onClose: () => void }) {
             <code class="wrap">
               curl {location.origin}/v1/events -H "Authorization: Bearer {created.secret}"
             </code>
+            {created.kind === 'scanner' &&
+              ' A scanner key sees only its events, and scans their tickets with POST /v1/scans.'}
           </p>
         </SecretReveal>
       ) : (
@@ -226,9 +255,31 @@ function CreateKey({ open, onClose }: { open: boolean; onClose: () => void }) {
             value={kind}
             options={KINDS}
             onValue={(value) => setKind(value as Kind)}
-            hint="An admin key can name a managed promoter in the EntryRate-Promoter header."
+            hint={KIND_HINTS[kind]}
             error={errorFor(create.error, 'kind')}
           />
+          {kind === 'scanner' && (
+            <fieldset class={`fieldset${errorFor(create.error, 'eventIds', true) ? ' field-invalid' : ''}`}>
+              <legend>Events it may scan</legend>
+              {events.data?.data.length === 0 && (
+                <p class="muted">No upcoming events: it will scan every event.</p>
+              )}
+              {events.data?.data.map((event) => (
+                <Checkbox
+                  key={event.id}
+                  label={event.title}
+                  checked={eventIds.includes(event.id)}
+                  onValue={(on) =>
+                    setEventIds(on ? [...eventIds, event.id] : eventIds.filter((id) => id !== event.id))
+                  }
+                />
+              ))}
+              <p class="field-hint">None ticked: every event of this promoter, in {scope.mode} mode.</p>
+              {errorFor(create.error, 'eventIds', true) && (
+                <p class="field-error">{errorFor(create.error, 'eventIds', true)}</p>
+              )}
+            </fieldset>
+          )}
           <div class="dialog-actions">
             <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="primary" busy={create.pending}>

@@ -1,7 +1,7 @@
 import type { Body, Query, RequestOptions } from '../types.js';
 import { Resource } from './resource.js';
 
-/** `er.apiKeys`: the keys of the caller's mode, `secret` or `admin` (`kind`), with `lastUsedAt`. */
+/** `er.apiKeys`: the keys of the caller's mode, `secret`, `admin` or `scanner` (`kind`, a scanner's `eventIds`), with `lastUsedAt`. */
 export class ApiKeys extends Resource {
   list(params?: Query<'/v1/api-keys', 'get'>, options?: RequestOptions) {
     return this.client.list('/v1/api-keys', { query: params, ...options });

@@ -6,7 +6,7 @@ namespace EntryRate\Resource;
 
 use EntryRate\Page;
 
-/** `$er->apiKeys`: the promoter's keys of the caller's mode, `secret` or `admin` (`kind`), with `lastUsedAt`. */
+/** `$er->apiKeys`: the promoter's keys of the caller's mode, `secret`, `admin` or `scanner` (`kind`, a scanner's `eventIds`), with `lastUsedAt`. */
 final class ApiKeys extends Resource
 {
     /** @param array{page?: int, limit?: int} $params */
@@ -16,7 +16,7 @@ final class ApiKeys extends Resource
     }
 
     /**
-     * @param array{name?: string, kind?: 'secret'|'admin'} $params
+     * @param array{name?: string, kind?: 'secret'|'admin'|'scanner', eventIds?: list<string>} $params
      * @return array<string, mixed> the key, with its `secret` (shown this once)
      */
     public function create(array $params = [], array $options = []): array

@@ -1,4 +1,4 @@
-"""``er.api_keys``: keys of the caller's mode, ``secret`` or ``admin`` (``kind``), with ``lastUsedAt``."""
+"""``er.api_keys``: keys of the caller's mode, ``secret``, ``admin`` or ``scanner`` (``kind``), with ``lastUsedAt``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class ApiKeys(Resource):
         return self._list("/v1/api-keys", params)
 
     def create(self, **params: Any) -> NewApiKey:
-        """A new key, optionally with a ``name`` and a ``kind``; the answer's ``secret`` is shown this once."""
+        """A new key, optionally with a ``name``, a ``kind`` and a scanner key's ``event_ids``; the answer's ``secret`` is shown this once."""
         return self._post("/v1/api-keys", params)
 
     def revoke(self, id: str, **options: Any) -> ApiKey:
