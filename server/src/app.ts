@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { dashboardRouter } from './dashboard/dashboard.routes.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { docsRouter } from './docs/docs.routes.ts';
+import { doorRouter } from './door/door.routes.ts';
 import { embedRouter } from './embed/embed.routes.ts';
 import { eventsRouter } from './events/events.routes.ts';
 import { healthRouter } from './health/health.routes.ts';
@@ -135,6 +136,7 @@ export function createApp(
     checkoutRouter(deps),
     eventsRouter(deps),
     embedRouter(deps),
+    doorRouter(deps),
     ordersRouter(deps),
     ticketsRouter(deps),
     ticketPageAssetsRouter(),

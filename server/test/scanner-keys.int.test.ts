@@ -75,7 +75,11 @@ describe('a scanner key at the door', () => {
 
   it("refuses a ticket of the promoter's other event as another event's, and records nothing", async () => {
     const key = await scannerFor([tomorrow]);
-    const res = await promoter.post('/v1/scans', { payload: sold.tickets[1]?.qrPayload }, { key: key.secret });
+    const res = await promoter.post(
+      '/v1/scans',
+      { payload: sold.tickets[1]?.qrPayload },
+      { key: key.secret },
+    );
     expect(res.body).toMatchObject({ valid: false, reason: 'wrong_event' });
     const ticket = await promoter.get(`/v1/tickets/${sold.tickets[1]?.id}`);
     expect(ticket.body.scannedAt).toBeNull();
@@ -123,5 +127,28 @@ describe('a scanner key at the door', () => {
     expect((await promoter.delete(`/v1/api-keys/${key.id}`)).status).toBe(200);
     const res = await promoter.get('/v1/events', { key: key.secret });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('door counts', () => {
+  it('count tickets scanned in against tickets that may enter, per tier, and drop refunded ones', async () => {
+    const eventId = await liveEvent(server.url, { title: 'Counted' });
+    const paid = await buyOrder(stack, { eventId, items: [{ tier: 'ga', quantity: 2 }] });
+    const refunded = await buyOrder(stack, { eventId, items: [{ tier: 'ga', quantity: 1 }] });
+    const key = await scannerFor([eventId]);
+    const before = await promoter.get(`/v1/events/${eventId}/door`, { key: key.secret });
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ totals: { valid: 3, scanned: 0 }, lastScanAt: null });
+
+    await promoter.post('/v1/scans', { payload: paid.tickets[0]?.qrPayload }, { key: key.secret });
+    expect((await promoter.post(`/v1/orders/${refunded.orderId}/refund`, {})).status).toBe(200);
+    const after = await promoter.get(`/v1/events/${eventId}/door`, { key: key.secret });
+    expect(after.body.tiers).toEqual([
+      { tierId: expect.stringMatching(/^tier_/), name: 'GA', valid: 2, scanned: 1 },
+    ]);
+    expect(after.body.totals).toEqual({ valid: 2, scanned: 1 });
+    expect(Date.parse(after.body.lastScanAt)).not.toBeNaN();
+    // Not its event: as if it did not exist.
+    expect((await promoter.get(`/v1/events/${tonight}/door`, { key: key.secret })).status).toBe(404);
   });
 });

@@ -483,6 +483,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events/{id}/door': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Door counts: tickets scanned in against tickets that may enter, per tier
+     * @description What a door shows: per tier, the tickets that may enter (issued and not voided) and those scanned in, and the latest scan. It carries no money, so every role and scanner keys (for their events) read it.
+     *
+     *     Permission `events.read`: API keys, and signed-in people of every role, may call this.
+     */
+    get: operations['get_v1_events_id_door'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orders': {
     parameters: {
       query?: never;
@@ -2193,6 +2215,28 @@ export interface components {
       cancelUrl?: string;
       idempotency_key?: string;
     };
+    /** @description Who is in and who is still to come, per tier: what a door shows. */
+    DoorCounts: {
+      /** @description `evt_…` */
+      eventId: string;
+      /** @description In the event’s tier order. */
+      tiers: {
+        tierId: string;
+        name: string;
+        /** @description Tickets that may enter: issued and not voided by a refund. */
+        valid: number;
+        /** @description Tickets scanned in. */
+        scanned: number;
+      }[];
+      totals: {
+        /** @description Tickets that may enter: issued and not voided by a refund. */
+        valid: number;
+        /** @description Tickets scanned in. */
+        scanned: number;
+      };
+      /** @description The latest accepted scan; null before the first. */
+      lastScanAt: string | null;
+    };
     /** @description An error: its code says what happened, and `docs` links to more. */
     Error: {
       error: {
@@ -3138,6 +3182,7 @@ export type ApiKeyPage = components['schemas']['ApiKeyPage'];
 export type ApiKeyWithSecret = components['schemas']['ApiKeyWithSecret'];
 export type CheckoutSession = components['schemas']['CheckoutSession'];
 export type CheckoutSessionCreate = components['schemas']['CheckoutSessionCreate'];
+export type DoorCounts = components['schemas']['DoorCounts'];
 export type Error = components['schemas']['Error'];
 export type Event = components['schemas']['Event'];
 export type EventCreate = components['schemas']['EventCreate'];
@@ -7469,6 +7514,155 @@ export interface operations {
       /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
       503: {
         headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_events_id_door: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example evt_mura_masa_bristol */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The DoorCounts. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "evt_mura_masa_bristol",
+           *       "tiers": [
+           *         {
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "name": "Early bird",
+           *           "valid": 48,
+           *           "scanned": 31
+           *         },
+           *         {
+           *           "tierId": "tier_standard",
+           *           "name": "Standard",
+           *           "valid": 120,
+           *           "scanned": 64
+           *         }
+           *       ],
+           *       "totals": {
+           *         "valid": 168,
+           *         "scanned": 95
+           *       },
+           *       "lastScanAt": "2027-05-02T20:14:09.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DoorCounts'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `event.not_found`: No event with this id or slug is available. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
           'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };

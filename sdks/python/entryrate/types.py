@@ -14,6 +14,9 @@ __all__ = [
     "ScanCounts",
     "EventStats",
     "EventEmbed",
+    "DoorTier",
+    "DoorTotals",
+    "DoorCounts",
     "Venue",
     "Ticket",
     "Refund",
@@ -145,6 +148,24 @@ class EventEmbed(TypedDict):
     snippet: str
     #: A page on another origin holding exactly ``snippet``; None without PREVIEW_URL.
     previewUrl: Optional[str]
+
+
+class DoorTotals(TypedDict):
+    #: Tickets that may enter: issued and not voided by a refund.
+    valid: int
+    scanned: int
+
+
+class DoorTier(DoorTotals):
+    tierId: str
+    name: str
+
+
+class DoorCounts(TypedDict):
+    eventId: str
+    tiers: List[DoorTier]
+    totals: DoorTotals
+    lastScanAt: Optional[str]
 
 
 class Venue(TypedDict):

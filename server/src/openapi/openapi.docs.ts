@@ -3,6 +3,7 @@ import { assetsDocs } from '../assets/assets.openapi.ts';
 import { checkoutDocs } from '../checkout/checkout.openapi.ts';
 import { dashboardDocs } from '../dashboard/dashboard.openapi.ts';
 import { docsDocs } from '../docs/docs.openapi.ts';
+import { doorDocs } from '../door/door.openapi.ts';
 import { embedDocs } from '../embed/embed.openapi.ts';
 import { eventsDocs } from '../events/events.openapi.ts';
 import { healthDocs } from '../health/health.openapi.ts';
@@ -35,6 +36,7 @@ export const ROUTE_DOCS: RouteDocs = {
   ...checkoutDocs,
   ...eventsDocs,
   ...embedDocs,
+  ...doorDocs,
   ...ordersDocs,
   ...ticketsDocs,
   ...ticketPageDocs,

@@ -27,6 +27,11 @@ export class Events extends Resource {
     });
   }
 
+  /** Door counts: per tier, tickets that may enter and tickets scanned in, and the latest scan. */
+  doorCounts(idOrSlug: string, options?: RequestOptions) {
+    return this.client.request('get', '/v1/events/{id}/door', { pathParams: { id: idOrSlug }, ...options });
+  }
+
   /** A draft event with its tiers. */
   create(params: Body<'/v1/events', 'post'>, options?: RequestOptions) {
     return this.client.request('post', '/v1/events', { body: params, ...options });

@@ -13,6 +13,7 @@ use EntryRate\Page;
  * @phpstan-type TierStats array{tierId: string, name: string, price: int, stock: int, sold: int, held: int, left: int, revenue: int}
  * @phpstan-type EventStats array{eventId: string, currency: string, timezone: string, tiers: list<TierStats>, totals: array{sold: int, held: int, left: int, revenue: int, refunded: int, orders: int, scanned: int}, sales: list<array{date: string, tickets: int, revenue: int}>, scans: array{scanned: int, admitted: int}}
  * @phpstan-type EventEmbed array{eventId: string, mode: 'inline'|'modal'|'iframe', theme: 'light'|'dark'|'auto', tier: string|null, snippet: string, previewUrl: string|null}
+ * @phpstan-type DoorCounts array{eventId: string, tiers: list<array{tierId: string, name: string, valid: int, scanned: int}>, totals: array{valid: int, scanned: int}, lastScanAt: string|null}
  * @phpstan-type Event array{id: string, slug: string, title: string, status: 'draft'|'live'|'cancelled', venueId: string, doors: string, currency: string, network: bool, rotatingQr: bool, holdMinutes: int, lowestPrice: int|null, scans: int, tiers: list<Tier>, createdAt: string, publishedAt: string|null}
  */
 final class Events extends Resource
@@ -40,6 +41,16 @@ final class Events extends Resource
     public function stats(string $idOrSlug, array $options = []): array
     {
         return $this->client->request('GET', self::path('/v1/events/%s/stats', $idOrSlug), null, null, $options);
+    }
+
+    /**
+     * Door counts: per tier, tickets that may enter and tickets scanned in, and the latest scan.
+     *
+     * @return DoorCounts
+     */
+    public function doorCounts(string $idOrSlug, array $options = []): array
+    {
+        return $this->client->request('GET', self::path('/v1/events/%s/door', $idOrSlug), null, null, $options);
     }
 
     /**

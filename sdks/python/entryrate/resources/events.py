@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._response import Page
-from ..types import Event, EventEmbed, EventStats
+from ..types import DoorCounts, Event, EventEmbed, EventStats
 from ._base import Resource, segment
 
 __all__ = ["Events"]
@@ -27,6 +27,10 @@ class Events(Resource):
     def embed(self, id_or_slug: str, **params: Any) -> EventEmbed:
         """The lines that embed the event's checkout (``mode``, ``theme``, ``tier``), and its preview's address."""
         return self._get(f"/v1/events/{segment(id_or_slug)}/embed", params)
+
+    def door_counts(self, id_or_slug: str, **options: Any) -> DoorCounts:
+        """Per tier, tickets that may enter and tickets scanned in, and the latest scan."""
+        return self._get(f"/v1/events/{segment(id_or_slug)}/door", options)
 
     def create(self, **params: Any) -> Event:
         """A draft event: ``title``, ``venue_id``, ``doors``, ``tiers=[{name, price, stock, …}]``, and ``slug``,

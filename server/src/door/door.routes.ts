@@ -1,0 +1,15 @@
+import Router from '@koa/router';
+import type { AppDeps } from '../app.deps.ts';
+import { eventIdParam } from '../events/events.schema.ts';
+import { authOf, permit } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+import { doorCounts } from './door.ts';
+
+/** What the door needs of an event (door staff and scanner keys; every role may read it). */
+export function doorRouter({ db }: AppDeps): Router {
+  const router = new Router();
+  router.get('/v1/events/:id/door', permit('events.read'), async (ctx) => {
+    ctx.body = await doorCounts(db, authOf(ctx), parse(eventIdParam, ctx.params.id, 'id'));
+  });
+  return router;
+}
