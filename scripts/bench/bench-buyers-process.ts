@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { BuyersJob, BuyersResult } from './bench-buyers.ts';
+import { type Answers, networkOutcome, outcomeOf, tally } from './bench-answers.ts';
+import { type BuyersJob, type BuyersResult, CREATED } from './bench-buyers.ts';
 
 // The buyers' process (see startBuyers): runs each job it is sent and answers its result.
 
 async function run(job: BuyersJob): Promise<BuyersResult> {
   const latencies: number[] = [];
-  const window: Record<string, number> = {};
-  const total: Record<string, number> = {};
+  const window: Answers = {};
+  const total: Answers = {};
   let latencyMsTotal = 0;
   const cpu = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, job.startAt - Date.now())));
@@ -30,27 +31,23 @@ async function run(job: BuyersJob): Promise<BuyersResult> {
           signal: AbortSignal.timeout(30_000),
         });
         const text = await res.text();
-        outcome = res.status === 201 ? '201' : `${res.status} ${errorCode(text)}`;
+        outcome = res.status === 201 ? CREATED : outcomeOf(res.status, errorCode(text));
       } catch (error) {
-        outcome = `fetch ${(error as Error).name}`;
+        outcome = networkOutcome(error);
       }
       const latency = performance.now() - started;
       const finished = Date.now();
       tally(total, outcome);
       latencyMsTotal += latency;
       if (finished >= job.measureFrom && finished < job.stopAt) {
-        latencies.push(latency);
         tally(window, outcome);
+        if (outcome === CREATED) latencies.push(latency);
       }
     }
   };
   await Promise.all(Array.from({ length: job.buyers }, (_, n) => buyer(n)));
   const used = process.cpuUsage(cpu);
   return { latencies, window, total, latencyMsTotal, cpuMs: (used.user + used.system) / 1000 };
-}
-
-function tally(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function errorCode(body: string): string {

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import type { Answers } from './bench-answers.ts';
 
 export interface BuyersJob {
   url: string;
@@ -14,13 +15,16 @@ export interface BuyersJob {
   idempotencyKey: boolean;
 }
 
+/** The outcome of a creation that made a session: what the benchmark counts. */
+export const CREATED = '201';
+
 export interface BuyersResult {
-  /** Latencies (ms) of the requests that finished in the window, from `measureFrom` to `stopAt`. */
+  /** Latencies (ms) of the sessions created (201) in the window, from `measureFrom` to `stopAt`. */
   latencies: number[];
-  /** Answers in the window, by `status` or `status code` (`409 event.tier_oversold`, `fetch TypeError`). */
-  window: Record<string, number>;
+  /** Answers in the window, by `status` or `status code` (`409 event.tier_oversold`, `network TypeError`). */
+  window: Answers;
   /** Every answer of the job, warm-up and drain included, by the same keys. */
-  total: Record<string, number>;
+  total: Answers;
   /** The sum of every answer's latency (ms), warm-up and drain included. */
   latencyMsTotal: number;
   /** CPU time (ms) this process used for the whole job. */

@@ -1,4 +1,6 @@
-import type { BuyersResult } from './bench-buyers.ts';
+import type { Config } from '../../server/src/config.ts';
+import { byStatus, countOf, errorFailure, limitsOf, verdict } from './bench-answers.ts';
+import { type BuyersResult, CREATED } from './bench-buyers.ts';
 import { type Measured, percentile } from './bench-measure.ts';
 
 export interface TierCheck {
@@ -30,7 +32,8 @@ export interface Report {
     idempotencyKey: boolean;
     connections: number;
   };
-  machine: { cores: number; cpu: string; node: string; postgres: string };
+  config: Readonly<Config>;
+  machine: { cores: number; cpu: string; node: string; load: string; postgres: string };
   hot: Measured<BuyersResult>;
   hotCheck: TierCheck;
   sellOut: BuyersResult;
@@ -44,10 +47,9 @@ const P99_AIM_MS = 50;
 /** Prints the figures; the aims are reported, never asserted. */
 export function printReport(r: Report): void {
   const { settings: s, hot, raw } = r; // both windows last s.durationMs
-  const answered = hot.result.latencies.length;
-  const created = hot.result.window['201'] ?? 0;
+  const created = hot.result.window[CREATED] ?? 0;
   // Costs are whole-run totals over whole-run answers, so each request counts with all its statements.
-  const requests = sum(Object.values(hot.result.total));
+  const requests = countOf(hot.result.total);
   const perSecond = (created * 1000) / s.durationMs;
   const rawPerSecond = (raw.result.latencies.length * 1000) / s.durationMs;
   const ratio = perSecond / rawPerSecond;
@@ -56,8 +58,11 @@ export function printReport(r: Report): void {
   const out: string[] = [];
   const line = (label = '', value = '') => out.push(value ? `  ${label.padEnd(34)}${value}` : label);
   line('EntryRate checkout benchmark');
-  line('machine', `${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}`);
+  line('machine', `${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.load}`);
   line('database', `PostgreSQL ${r.machine.postgres}`);
+  const [first, ...rest] = limitsOf(r.config);
+  line('server limits', first);
+  for (const limit of rest) line('', limit);
   line(
     'load',
     `${s.buyers} buyers, closed loop, ${s.durationMs / 1000} s measured after ${s.warmupMs / 1000} s warm-up, ` +
@@ -65,16 +70,17 @@ export function printReport(r: Report): void {
   );
   line();
   line(`On-sale: one tier of ${n(r.hotCheck.stock)}`);
-  line('sessions/s', n(perSecond));
+  line('answers in the window', byStatus(hot.result.window));
+  line('answers in the whole run', byStatus(hot.result.total));
+  line('sessions created per second', n(perSecond));
   line(
-    'latency',
-    `p50 ${ms(percentile(hot.result.latencies, 0.5))}  p99 ${ms(p99)}  mean ${ms(sum(hot.result.latencies) / answered)}`,
+    'latency of the sessions created',
+    `p50 ${ms(percentile(hot.result.latencies, 0.5))}  p99 ${ms(p99)}  mean ${ms(sum(hot.result.latencies) / created)}`,
   );
-  line('errors', `${answered - created}${describe(hot.result.window, ['201'])}`);
   line('oversold', checkLine(r.hotCheck));
   line();
   line(`Sell-out: one tier of ${n(r.sellOutCheck.stock)}, ${s.sellOutMs / 1000} s`);
-  line('answers', list(r.sellOut.total));
+  line('answers', byStatus(r.sellOut.total));
   line('oversold', checkLine(r.sellOutCheck));
   line();
   line(`Raw limit: reserveSeats' UPDATE alone (autocommit), ${s.connections} connections`);
@@ -84,9 +90,36 @@ export function printReport(r: Report): void {
     `p50 ${ms(percentile(raw.result.latencies, 0.5))}  p99 ${ms(percentile(raw.result.latencies, 0.99))}`,
   );
   line();
+  // Every answer of the on-sale is a session created, or the figures are not what they say.
+  const errors = errorFailure(hot.result.total, 'of the on-sale');
+  const unchecked = r.hotCheck.consistent
+    ? null
+    : `the tier's seats (reserved ${n(r.hotCheck.reserved)}, held ${n(r.hotCheck.held)}) do not match the ${n(r.hotCheck.created)} sessions answered 201`;
   line('Aims (printed, not asserted)');
-  line('sessions/s ÷ raw updates/s', `${ratio.toFixed(2)}   aim ≥ ${RATIO_AIM}: ${met(ratio >= RATIO_AIM)}`);
-  line('p99 latency', `${ms(p99)}   aim < ${P99_AIM_MS} ms: ${met(p99 < P99_AIM_MS)}`);
+  line(
+    'sessions/s ÷ raw updates/s',
+    `${ratio.toFixed(2)}   aim ≥ ${RATIO_AIM}: ${verdict([
+      ratio >= RATIO_AIM ? null : `${ratio.toFixed(2)} < ${RATIO_AIM}`,
+      errors,
+      unchecked,
+    ])}`,
+  );
+  line(
+    'p99 latency',
+    `${ms(p99)}   aim < ${P99_AIM_MS} ms: ${verdict([
+      p99 < P99_AIM_MS ? null : `${ms(p99)} ≥ ${P99_AIM_MS} ms`,
+      errors,
+    ])}`,
+  );
+  line(
+    'oversold',
+    `${r.hotCheck.oversold + r.sellOutCheck.oversold}   aim 0: ${verdict([
+      r.hotCheck.oversold + r.sellOutCheck.oversold === 0 ? null : 'seats were sold beyond stock',
+      r.sellOutCheck.consistent
+        ? null
+        : `the sell-out's answers were not all 201 or 409 event.tier_oversold, or its seats do not match them`,
+    ])}`,
+  );
   line(
     '',
     `(closed loop: mean latency = buyers ÷ throughput, so a p99 under ${P99_AIM_MS} ms with ` +
@@ -145,21 +178,7 @@ function cpuLine(ownMs: number, pgMs: number | null, count: number, buyersMs?: n
   return parts.join(', ');
 }
 
-/** `201 × 100, 409 event.tier_oversold × 3`. */
-function list(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .map(([key, count]) => `${key} × ${n(count)}`)
-    .join(', ');
-}
-
-/** ` (409 event.tier_oversold × 3, …)` for the answers not in `skip`. */
-function describe(counts: Record<string, number>, skip: string[]): string {
-  const rest = Object.fromEntries(Object.entries(counts).filter(([key]) => !skip.includes(key)));
-  return Object.keys(rest).length ? ` (${list(rest)})` : '';
-}
-
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const n = (value: number) => Math.round(value).toLocaleString('en-GB');
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-const met = (ok: boolean) => (ok ? 'met' : 'not met');

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ScanJob, ScansResult } from './scan.ts';
+import { type Answers, networkOutcome, outcomeOf, tally } from './bench-answers.ts';
+import { ACCEPTED, type ScanJob, type ScansResult } from './bench-scanners.ts';
 
-// The door scanners' process (see scan.ts): runs the job it is sent and answers its result. Each
+// The door scanners' process (see runScanners): runs the job it is sent and answers its result. Each
 // scanner sends a scan, waits for the answer, sends the next; tickets are taken in turn, so each
 // is scanned once until they run out, and then again (`already_scanned`).
 
 async function run(job: ScanJob): Promise<ScansResult> {
   const client: number[] = [];
   const server: number[] = [];
-  const window: Record<string, number> = {};
-  let total = 0;
+  const window: Answers = {};
+  const total: Answers = {};
   let next = 0;
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, job.startAt - Date.now())));
 
@@ -32,20 +33,27 @@ async function run(job: ScanJob): Promise<ScansResult> {
           body: JSON.stringify({ payload }),
           signal: AbortSignal.timeout(30_000),
         });
-        const body = (await res.json()) as { valid?: boolean; reason?: string; error?: { code: string } };
-        outcome =
-          res.status !== 200 ? `${res.status} ${body.error?.code}` : body.valid ? 'valid' : `${body.reason}`;
+        const body = (await res.json().catch(() => ({}))) as {
+          valid?: boolean;
+          reason?: string;
+          error?: { code: string };
+        };
+        // A 200 is an accepted scan only when it says so; a refusal names its reason.
+        const detail = res.status === 200 ? (body.valid ? 'valid' : body.reason) : body.error?.code;
+        outcome = outcomeOf(res.status, detail ?? 'unreadable');
         serverMs = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);
       } catch (error) {
-        outcome = `fetch ${(error as Error).name}`;
+        outcome = networkOutcome(error);
       }
       const latency = performance.now() - started;
       const finished = Date.now();
-      total++;
+      tally(total, outcome);
       if (finished >= job.measureFrom && finished < job.stopAt) {
-        client.push(latency);
-        if (!Number.isNaN(serverMs)) server.push(serverMs);
-        window[outcome] = (window[outcome] ?? 0) + 1;
+        tally(window, outcome);
+        if (outcome === ACCEPTED) {
+          client.push(latency);
+          if (!Number.isNaN(serverMs)) server.push(serverMs);
+        }
       }
     }
   };

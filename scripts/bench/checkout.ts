@@ -7,7 +7,8 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { DEMO_TEST_KEY, DEMO_VENUE_ID, seedDemo } from '../../server/src/demo/seed.ts';
-import { type BuyersJob, startBuyers } from './bench-buyers.ts';
+import { limitsEnv } from './bench-answers.ts';
+import { type BuyersJob, CREATED, startBuyers } from './bench-buyers.ts';
 import { cleanups, intEnv, runBenchmark, startDatabase } from './bench-harness.ts';
 import { measure } from './bench-measure.ts';
 import { installProbe } from './bench-probe.ts';
@@ -33,6 +34,7 @@ const settings = {
   sellOutMs: intEnv('BENCH_SELLOUT_S', 3) * 1000,
   pgPort: intEnv('BENCH_PG_PORT', 54410),
   apiPort: intEnv('BENCH_API_PORT', 4590),
+  poolSize: intEnv('BENCH_POOL_SIZE', 10),
   idempotencyKey: process.env.BENCH_IDEMPOTENCY !== '0',
 };
 const HOT_STOCK = 1_000_000;
@@ -41,18 +43,27 @@ await runBenchmark(run);
 
 async function run() {
   const probe = installProbe();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const { databaseUrl, pgDataDir } = await startDatabase(settings.pgPort, 'entryrate-bench-');
-  const db = createDatabase(databaseUrl);
-  cleanups.push(() => db.destroy());
-  await migrateToLatest(db);
-  await seedDemo(db, { holdMinutes: 15 });
-
   const config = loadConfig({
     PORT: String(settings.apiPort),
     LOG_LEVEL: 'warn',
-    RATE_LIMIT_CHECKOUT: '1000000000',
-    RATE_LIMIT_PER_KEY: '1000000',
+    ...limitsEnv({
+      // Every buyer comes from this machine's one address: the per-client limit would be theirs.
+      checkout: 1_000_000_000,
+      // The on-sale is made through the API with the demo key.
+      perKey: 1_000_000,
+      scans: 1200,
+      perPerson: 2000,
+      keyManagement: 20,
+      ticketLinks: 10,
+      poolSize: settings.poolSize,
+    }),
   });
+  const db = createDatabase(databaseUrl, { poolSize: config.databasePoolSize });
+  cleanups.push(() => db.destroy());
+  await migrateToLatest(db);
+  await seedDemo(db, { holdMinutes: 15 });
   const app = createApp({ ...config, databaseUrl }, { db });
   const { url } = await app.start();
   cleanups.push(() => app.stop());
@@ -82,10 +93,12 @@ async function run() {
   const { rows } = await sql<{ server_version: string }>`show server_version`.execute(db);
   printReport({
     settings: { ...settings, connections },
+    config,
     machine: {
       cores: os.availableParallelism(),
       cpu: os.cpus()[0]?.model ?? 'unknown cpu',
       node: process.version,
+      load: `load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end`,
       postgres: `${rows[0]?.server_version} (${pgDataDir ? `embedded, port ${settings.pgPort}` : 'DATABASE_URL'})`,
     },
     hot,
@@ -166,7 +179,7 @@ async function checkTier(db: Database, tierId: string, answers: Record<string, n
     .select(sql<number>`coalesce(sum(quantity), 0)::int`.as('held'))
     .where('tier_id', '=', tierId)
     .executeTakeFirstOrThrow();
-  const created = answers['201'] ?? 0;
+  const created = answers[CREATED] ?? 0;
   return {
     ...tier,
     held,
@@ -176,7 +189,7 @@ async function checkTier(db: Database, tierId: string, answers: Record<string, n
       held === tier.reserved &&
       created === tier.reserved &&
       tier.sold === 0 &&
-      Object.keys(answers).every((answer) => answer === '201' || answer === '409 event.tier_oversold'),
+      Object.keys(answers).every((answer) => answer === CREATED || answer === '409 event.tier_oversold'),
   };
 }
 

@@ -1,5 +1,3 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import os from 'node:os';
 import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
@@ -12,130 +10,143 @@ import { createEvent, publishEvent } from '../../server/src/events/events.servic
 import { findEventById } from '../../server/src/events/events.store.ts';
 import { newId, randomToken } from '../../server/src/lib/ids.ts';
 import { issueOrder } from '../../server/src/orders/orders.service.ts';
+import { findActiveKey } from '../../server/src/promoters/promoters.store.ts';
 import { currentPayload } from '../../server/src/tickets/qr.ts';
+import { limitsEnv } from './bench-answers.ts';
 import { cleanups, intEnv, runBenchmark, startDatabase } from './bench-harness.ts';
-import { measure, percentile } from './bench-measure.ts';
-import { installProbe, type ProbeReport } from './bench-probe.ts';
+import { measure } from './bench-measure.ts';
+import { installProbe } from './bench-probe.ts';
+import { copyTickets, scanLimitLoop } from './bench-scan-db.ts';
+import { printScanReport } from './bench-scan-report.ts';
+import { ACCEPTED, runScanners } from './bench-scanners.ts';
 
 // `npm run bench:scan`: the doors open. N tickets are issued straight through the order service
-// (no Stripe), then C door scanners scan them through POST /v1/scans for a fixed time. Prints
-// scans per second and latency as the scanners saw it (client) and as the server spent it (its
-// `Server-Timing: app;dur=` header: every middleware and the handler, not the network).
+// (no Stripe), then C door scanners scan them through POST /v1/scans for a fixed time. Counts the
+// accepted scans (answers that recorded an admission, checked against the scans table), prints
+// every answer by status, and latency as the scanners saw it (client) and as the server spent it
+// (its `Server-Timing: app;dur=` header: every middleware and the handler, not the network).
 //
-// The API runs in this process, through `createApp` as main.ts wires it; the scanners run in a
-// child process so their HTTP client does not share the API's event loop. PostgreSQL: embedded in
-// a temporary directory (port BENCH_PG_PORT), or DATABASE_URL (a scratch database: the tickets stay).
+// Then, in the same run, the database's own limit: the statements an accepted scan sends (the
+// ticket lookup, and the INSERT … ON CONFLICT that records it with its outbox rows) straight
+// through a pg pool, one closed loop per scanner, for the same time. The ratio of the two is what
+// the API costs on top: HTTP, authentication, the rate limit's counter, idempotency.
+//
+// The API runs in this process, through `createApp` as main.ts wires it, with every limit set
+// here; the scanners run in a child process so their HTTP client does not share the API's event
+// loop. PostgreSQL: embedded in a temporary directory (port BENCH_PG_PORT), or DATABASE_URL (a
+// scratch database: the tickets stay).
 
 const settings = {
   tickets: intEnv('BENCH_TICKETS', 30_000),
+  /** Tickets for the database's loop, copied in SQL from the issued ones. */
+  dbTickets: intEnv('BENCH_DB_TICKETS', 120_000),
   scanners: intEnv('BENCH_SCANNERS', 32),
   durationMs: intEnv('BENCH_DURATION_S', 10) * 1000,
   warmupMs: intEnv('BENCH_WARMUP_S', 2) * 1000,
   pgPort: intEnv('BENCH_PG_PORT', 54411),
   apiPort: intEnv('BENCH_API_PORT', 4591),
+  /** Scans per minute per key: far above the load by default, so it is not what is measured. */
+  rateLimitScans: intEnv('BENCH_RATE_LIMIT_SCANS', 100_000_000),
+  poolSize: intEnv('BENCH_POOL_SIZE', 10),
   idempotencyKey: process.env.BENCH_IDEMPOTENCY !== '0',
   rotating: process.env.BENCH_ROTATING === '1',
   /** `off`: commits do not wait for the WAL flush, as if the disk's fsync were free. Durability off: a what-if. */
   syncCommit: process.env.BENCH_SYNC_COMMIT !== 'off',
 };
-const AIMS = { perSecond: 1000, serverP99Ms: 10 };
-
-/** What the scanners' process is told to do. */
-export interface ScanJob {
-  url: string;
-  key: string;
-  payloads: string[];
-  scanners: number;
-  /** Epoch ms: scanners start at `startAt`, are measured from `measureFrom`, start nothing after `stopAt`. */
-  startAt: number;
-  measureFrom: number;
-  stopAt: number;
-  /** Send a fresh `Idempotency-Key` with every scan, as a scanner that retries safely does. */
-  idempotencyKey: boolean;
-}
-
-/** What it answers: latencies (ms) and outcomes of the scans that finished in the window. */
-export interface ScansResult {
-  client: number[];
-  server: number[];
-  window: Record<string, number>;
-  /** Scans of the whole run, warm-up included. */
-  total: number;
-}
+export type ScanSettings = typeof settings;
 
 await runBenchmark(run);
 
 async function run() {
   const probe = installProbe();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const { databaseUrl, pgDataDir } = await startDatabase(settings.pgPort, 'entryrate-bench-scan-');
-  const db = createDatabase(settings.syncCommit ? databaseUrl : withoutSyncCommit(databaseUrl));
+  const url = settings.syncCommit ? databaseUrl : withoutSyncCommit(databaseUrl);
+  const config = loadConfig({
+    PORT: String(settings.apiPort),
+    LOG_LEVEL: 'warn',
+    ...limitsEnv({
+      scans: settings.rateLimitScans,
+      // Not met by POST /v1/scans; set all the same, so no default decides a figure.
+      checkout: 100,
+      perKey: 100_000_000,
+      perPerson: 100_000_000,
+      keyManagement: 20,
+      ticketLinks: 10,
+      poolSize: settings.poolSize,
+    }),
+  });
+  const db = createDatabase(url, { poolSize: config.databasePoolSize });
   cleanups.push(() => db.destroy());
   await migrateToLatest(db);
   await seedDemo(db, { holdMinutes: 15 });
 
   const issuing = Date.now();
-  const payloads = await issueTickets(db, settings.tickets);
+  const { eventId, payloads } = await issueTickets(db, settings.tickets);
   const issuedMs = Date.now() - issuing;
+  const dbTickets = await copyTickets(db, eventId, settings.dbTickets);
+  const key = await findActiveKey(db, DEMO_TEST_KEY);
+  if (!key?.keyId) throw new Error('the demo key is missing');
+  const keyId = key.keyId;
 
-  const config = loadConfig({
-    PORT: String(settings.apiPort),
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_KEY: '100000000',
-  });
-  const app = createApp({ ...config, databaseUrl }, { db });
-  const { url } = await app.start();
-  cleanups.push(() => app.stop());
-
-  const child = fork(new URL('./bench-scanners-process.ts', import.meta.url));
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill();
-    await exited;
-  });
-  const startAt = Date.now() + 500;
-  const job: ScanJob = {
-    url,
-    key: DEMO_TEST_KEY,
-    payloads,
-    scanners: settings.scanners,
-    startAt,
-    measureFrom: startAt + settings.warmupMs,
-    stopAt: startAt + settings.warmupMs + settings.durationMs,
-    idempotencyKey: settings.idempotencyKey,
+  const app = createApp({ ...config, databaseUrl: url }, { db });
+  const { url: apiUrl } = await app.start();
+  let stopped: Promise<void> | undefined;
+  const stopApi = () => {
+    stopped ??= app.stop();
+    return stopped;
   };
-  const measured = await measure({ probe, pgDataDir }, async () => {
-    child.send(job);
-    const [result] = (await once(child, 'message')) as [ScansResult];
-    return result;
-  });
+  cleanups.push(stopApi);
+
+  const startAt = Date.now() + 500;
+  const api = await measure({ probe, pgDataDir }, () =>
+    runScanners({
+      url: apiUrl,
+      key: DEMO_TEST_KEY,
+      payloads,
+      scanners: settings.scanners,
+      startAt,
+      measureFrom: startAt + settings.warmupMs,
+      stopAt: startAt + settings.warmupMs + settings.durationMs,
+      idempotencyKey: settings.idempotencyKey,
+    }),
+  );
+  // Idle, its worker would still poll the database the next phase measures.
+  await stopApi();
+
+  // The database alone, on a pool of its own with a connection per scanner.
+  const rawDb = createDatabase(url, { poolSize: settings.scanners });
+  cleanups.push(() => rawDb.destroy());
+  const rawFrom = Date.now() + settings.warmupMs;
+  const dbLimit = await measure({ probe, pgDataDir }, () =>
+    scanLimitLoop(rawDb, key, dbTickets, settings.scanners, rawFrom, rawFrom + settings.durationMs),
+  );
 
   const { rows } = await sql<{ server_version: string }>`show server_version`.execute(db);
   const recorded = await db
     .selectFrom('scans')
     .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('key_id', '=', keyId)
     .executeTakeFirstOrThrow();
-  print({
-    machine: `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)} at the end`,
+  printScanReport({
+    settings,
+    config,
+    machine: `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end`,
     database: `PostgreSQL ${rows[0]?.server_version} (${pgDataDir ? `embedded, port ${settings.pgPort}` : 'DATABASE_URL'})`,
     issuedMs,
-    result: measured.result,
-    probe: measured.probe,
-    cpu: {
-      api: measured.cpuMs,
-      pg: measured.pgCpuMs,
-      elapsedMs: measured.elapsedMs,
-      eventLoop: measured.eventLoop,
-    },
+    api,
     recorded: Number(recorded.n),
+    acceptedAnswers: api.result.total[ACCEPTED] ?? 0,
+    dbLimit,
   });
 }
 
 /**
  * Issues `count` tickets of a new live event, ten to an order, as a paid session would: a complete
- * session and `issueOrder`. Answers their QR payloads as the buyers' phones show them.
+ * session and `issueOrder`. Answers the event and the QR payloads as the buyers' phones show them.
  */
-async function issueTickets(db: Database, count: number): Promise<string[]> {
+async function issueTickets(db: Database, count: number): Promise<{ eventId: string; payloads: string[] }> {
   const owner = { promoterId: DEMO_PROMOTER_ID, mode: 'test' as const };
   const event = await createEvent(
     db,
@@ -203,81 +214,7 @@ async function issueTickets(db: Database, count: number): Promise<string[]> {
     const j = Math.floor(Math.random() * (i + 1));
     [payloads[i], payloads[j]] = [payloads[j] as string, payloads[i] as string];
   }
-  return payloads;
-}
-
-function print(r: {
-  machine: string;
-  database: string;
-  issuedMs: number;
-  result: ScansResult;
-  probe: ProbeReport;
-  cpu: { api: number; pg: number | null; elapsedMs: number; eventLoop: number };
-  recorded: number;
-}): void {
-  const { result } = r;
-  const answered = result.client.length;
-  const perSecond = (answered * 1000) / settings.durationMs;
-  const ms = (values: number[], q: number) => `${percentile(values, q).toFixed(2)} ms`;
-  const serverP99 = percentile(result.server, 0.99);
-  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  const line = (label: string, value: string) => console.log(`  ${label.padEnd(34)}${value}`);
-
-  console.log('EntryRate scan benchmark');
-  line('machine', r.machine);
-  line('database', r.database);
-  line(
-    'tickets',
-    `${settings.tickets} issued in ${(r.issuedMs / 1000).toFixed(1)} s (${settings.rotating ? 'rotating' : 'static'} QR)`,
-  );
-  line(
-    'scanners',
-    `${settings.scanners} closed loops, ${settings.durationMs / 1000} s after ${settings.warmupMs / 1000} s warm-up`,
-  );
-  line('Idempotency-Key on each scan', settings.idempotencyKey ? 'yes' : 'no (BENCH_IDEMPOTENCY=0)');
-  line(
-    'commits',
-    settings.syncCommit
-      ? 'durable (wait for the WAL flush)'
-      : 'NOT durable: synchronous_commit=off (BENCH_SYNC_COMMIT=off)',
-  );
-  console.log('');
-  line(
-    'scans per second',
-    `${perSecond.toFixed(0)}  (aim ≥ ${AIMS.perSecond}: ${met(perSecond >= AIMS.perSecond)})`,
-  );
-  line(
-    'server time p50 / p99 / max',
-    `${ms(result.server, 0.5)} / ${ms(result.server, 0.99)} / ${ms(result.server, 1)}  (aim p99 < ${AIMS.serverP99Ms} ms: ${met(serverP99 < AIMS.serverP99Ms)})`,
-  );
-  line(
-    'client latency p50 / p99 / max',
-    `${ms(result.client, 0.5)} / ${ms(result.client, 0.99)} / ${ms(result.client, 1)}`,
-  );
-  line(
-    'answers in the window',
-    Object.entries(result.window)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', '),
-  );
-  line('accepted scans recorded', `${r.recorded} (of ${result.total} scans sent, warm-up included)`);
-  console.log('');
-  const statements = [...r.probe.statements].sort((a, b) => b[1].count - a[1].count);
-  line('statements per scan (round trip)', '');
-  for (const [label, s] of statements.filter(([, s]) => s.count / result.total >= 0.01)) {
-    line(
-      `  ${label}`,
-      `${(s.count / result.total).toFixed(2)}  (${(s.ms / s.count).toFixed(2)} ms on average)`,
-    );
-  }
-  line(
-    'pool',
-    `${r.probe.connections} connections, waits ${(r.probe.poolWaits.ms / Math.max(1, r.probe.poolWaits.count)).toFixed(2)} ms on average`,
-  );
-  line(
-    'CPU per scan: API / PostgreSQL',
-    `${(r.cpu.api / result.total).toFixed(3)} ms / ${r.cpu.pg === null ? 'n/a' : `${(r.cpu.pg / result.total).toFixed(3)} ms`}  (API event loop ${(r.cpu.eventLoop * 100).toFixed(0)}% busy)`,
-  );
+  return { eventId: event.id, payloads };
 }
 
 /** The same database, with commits that do not wait for the WAL to reach the disk. */

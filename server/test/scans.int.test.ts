@@ -1,11 +1,16 @@
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../src/access/principal.ts';
 import { ticketQrCode } from '../src/checkout/checkout.service.ts';
+import type { WebhookEndpointsTable } from '../src/db/database.ts';
 import { DEMO_TEST_KEY } from '../src/demo/seed.ts';
+import { newId, randomToken } from '../src/lib/ids.ts';
 import { findActiveKey } from '../src/promoters/promoters.store.ts';
+import type { ScanResult } from '../src/scans/scans.mapper.ts';
 import { scanTicket } from '../src/scans/scans.service.ts';
 import { qrSvg } from '../src/tickets/qr-image.ts';
 import { getTicket } from '../src/tickets/tickets.service.ts';
+import { insertEndpoint } from '../src/webhooks/webhooks.store.ts';
 import { api } from './api.ts';
 import type { TestServer } from './harness.ts';
 import { buyOrder, liveEvent, otherPromoter, type PaidOrder } from './paid-orders.ts';
@@ -170,6 +175,92 @@ describe('scans', () => {
       expect(res.body.error).toMatchObject({ code: 'request.invalid', param: 'payload' });
     }
     expect((await promoter.post('/v1/scans', { payload: 'x' }, { key: null })).status).toBe(401);
+  });
+});
+
+describe('the scan.recorded webhook', () => {
+  /** The outbox's scan.recorded events about one ticket, with their deliveries' endpoints. */
+  const outboxOf = async (ticketId: string) => {
+    const events = await server.db
+      .selectFrom('webhook_events')
+      .select(['id', 'promoter_id', 'mode', 'payload'])
+      .where('type', '=', 'scan.recorded')
+      .execute();
+    const about = events.filter((e) => (e.payload as { data: ScanResult }).data.ticket?.id === ticketId);
+    return Promise.all(
+      about.map(async (e) => ({
+        ...e,
+        endpoints: (
+          await server.db
+            .selectFrom('webhook_deliveries')
+            .select('endpoint_id')
+            .where('event_id', '=', e.id)
+            .execute()
+        )
+          .map((d) => d.endpoint_id)
+          .sort(),
+      })),
+    );
+  };
+  const endpoint = (
+    events: string[],
+    fields: Partial<Insertable<WebhookEndpointsTable>> = {},
+  ): Promise<{ id: string }> =>
+    insertEndpoint(server.db, {
+      id: newId('wh'),
+      promoter_id: door.promoterId,
+      mode: 'test',
+      // Refused at once, should the worker try it.
+      url: 'http://127.0.0.1:9/hook',
+      events,
+      secret: `whsec_${randomToken(24)}`,
+      disabled_reason: null,
+      disabled_at: null,
+      last_success_at: null,
+      deleted_at: null,
+      ...fields,
+    });
+  const retire = (ids: string[]) =>
+    server.db
+      .updateTable('webhook_endpoints')
+      .set({ deleted_at: new Date() })
+      .where('id', 'in', ids)
+      .execute();
+
+  it('writes no outbox row when no endpoint of the promoter and mode listens for it', async () => {
+    const rivalKey = await findActiveKey(server.db, rival.key);
+    if (!rivalKey) throw new Error('no rival key');
+    const deaf = await Promise.all([
+      endpoint(['order.completed']),
+      endpoint(['*'], { mode: 'live' }),
+      endpoint(['scan.recorded'], { status: 'disabled' }),
+      endpoint(['*'], { deleted_at: new Date() }),
+      endpoint(['*'], { promoter_id: rivalKey.promoterId }),
+    ]);
+    const ticket = ticketOf(await order(1));
+    expect((await scan(ticket.qrPayload)).body.valid).toBe(true);
+    expect(await outboxOf(ticket.id)).toEqual([]);
+    await retire(deaf.map((e) => e.id));
+  });
+
+  it('writes one event, delivered to each endpoint that listens, with the answer the door got; none for a refusal', async () => {
+    const listening = await Promise.all([endpoint(['scan.recorded']), endpoint(['*'])]);
+    const deaf = await endpoint(['order.completed']);
+    const ticket = ticketOf(await order(1));
+    const accepted = await scan(ticket.qrPayload);
+    expect(accepted.body.valid).toBe(true);
+    const again = await scan(ticket.qrPayload);
+    expect(again.body).toMatchObject({ valid: false, reason: 'already_scanned' });
+
+    const outbox = await outboxOf(ticket.id);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      promoter_id: door.promoterId,
+      mode: 'test',
+      payload: { type: 'scan.recorded', data: accepted.body },
+      endpoints: listening.map((e) => e.id).sort(),
+    });
+    await retire([...listening, deaf].map((e) => e.id));
   });
 });
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { type QueryCreator, type RawBuilder, sql } from 'kysely';
+import type { DB, Executor } from '../db/database.ts';
 
 /** A delivery a worker holds: what it sends, and the lease token that lets it record the outcome. */
 export interface ClaimedDelivery {
@@ -41,13 +41,28 @@ export interface OutboxEvent {
   createdAt: Date;
 }
 
+/** The outbox's writes as common table expressions, named so a statement can read them. */
+export interface OutboxCtes {
+  subscribed: { id: string };
+  queued: { id: string };
+  delivered: { event_id: string };
+}
+
 /**
- * Writes an event to the outbox with one delivery per enabled endpoint subscribed to its type, in one
- * statement. Nothing is written when no endpoint listens, so a busy path (door scans) pays one round
- * trip and no writes for promoters without webhooks. Answers the number of deliveries queued.
+ * Adds the outbox's writes for `event` to a statement, as CTEs after the caller's own: the enabled
+ * endpoints subscribed to its type (`subscribed`, none unless `when` holds), the event (`queued`,
+ * written only when one listens) and a delivery to each (`delivered`). Nothing is written when no
+ * endpoint listens, so a busy path (door scans) writes nothing for promoters without webhooks; and
+ * `when` can name the caller's CTE (`exists (select from recorded)`), so that the change and its
+ * event are one statement, one round trip, and commit together.
  */
-export async function insertEventWithDeliveries(db: Executor, event: OutboxEvent): Promise<number> {
-  const result = await db
+export function withEventAndDeliveries<T extends DB>(
+  qc: QueryCreator<T>,
+  event: OutboxEvent,
+  when: RawBuilder<boolean> = sql<boolean>`true`,
+): QueryCreator<T & OutboxCtes> {
+  // The caller's CTEs are its own: what is added here reads only the outbox's tables.
+  const outbox = (qc as unknown as QueryCreator<DB>)
     .with('subscribed', (qb) =>
       qb
         .selectFrom('webhook_endpoints')
@@ -56,7 +71,8 @@ export async function insertEventWithDeliveries(db: Executor, event: OutboxEvent
         .where('mode', '=', event.mode)
         .where('status', '=', 'enabled')
         .where('deleted_at', 'is', null)
-        .where(sql<boolean>`(${event.type} = any(events) or '*' = any(events))`),
+        .where(sql<boolean>`(${event.type} = any(events) or '*' = any(events))`)
+        .where(when),
     )
     .with('queued', (qb) =>
       qb
@@ -76,15 +92,30 @@ export async function insertEventWithDeliveries(db: Executor, event: OutboxEvent
         )
         .returning('id'),
     )
-    .insertInto('webhook_deliveries')
-    .columns(['event_id', 'endpoint_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom(['queued', 'subscribed'])
-        .select(['queued.id as event_id', 'subscribed.id as endpoint_id']),
-    )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+    .with('delivered', (qb) =>
+      qb
+        .insertInto('webhook_deliveries')
+        .columns(['event_id', 'endpoint_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom(['queued', 'subscribed'])
+            .select(['queued.id as event_id', 'subscribed.id as endpoint_id']),
+        )
+        .returning('event_id'),
+    );
+  return outbox as unknown as QueryCreator<T & OutboxCtes>;
+}
+
+/**
+ * Writes an event to the outbox with one delivery per enabled endpoint subscribed to its type, in one
+ * statement (see withEventAndDeliveries). Answers the number of deliveries queued.
+ */
+export async function insertEventWithDeliveries(db: Executor, event: OutboxEvent): Promise<number> {
+  const row = await withEventAndDeliveries(db, event)
+    .selectFrom('delivered')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Writes an event to the outbox with one delivery, to `endpointId` only (a test ping). */

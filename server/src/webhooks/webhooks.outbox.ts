@@ -1,6 +1,10 @@
 import type { Executor } from '../db/database.ts';
 import { newId } from '../lib/ids.ts';
-import { insertEventForEndpoint, insertEventWithDeliveries } from './webhooks.outbox.store.ts';
+import {
+  insertEventForEndpoint,
+  insertEventWithDeliveries,
+  type OutboxEvent,
+} from './webhooks.outbox.store.ts';
 import type { WebhookEventType } from './webhooks.schema.ts';
 
 export interface WebhookEventInput {
@@ -17,16 +21,18 @@ export interface WebhookEventInput {
  * and its webhook commit or roll back together; the worker sends it afterwards, at least once.
  */
 export async function enqueueWebhookEvent(tx: Executor, event: WebhookEventInput): Promise<string> {
+  const queued = outboxEvent(event);
+  await insertEventWithDeliveries(tx, queued);
+  return queued.id;
+}
+
+/**
+ * The outbox row for an event, its id and exact JSON body made: for a store that writes the event
+ * in its own statement, with `withEventAndDeliveries`.
+ */
+export function outboxEvent(event: WebhookEventInput): OutboxEvent {
   const { id, createdAt, body } = eventBody(event.type, event.data);
-  await insertEventWithDeliveries(tx, {
-    id,
-    promoterId: event.promoterId,
-    mode: event.mode,
-    type: event.type,
-    body,
-    createdAt,
-  });
-  return id;
+  return { id, promoterId: event.promoterId, mode: event.mode, type: event.type, body, createdAt };
 }
 
 /**
