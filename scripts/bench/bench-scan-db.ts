@@ -64,14 +64,23 @@ export async function scanLimitLoop(
       const ticket = await findOwnedTicket(db, owner, id);
       if (!ticket) throw new Error(`ticket ${id} was not found`);
       const now = new Date();
+      const place = { scanId: newId('scn'), scannedAt: now, gate: null };
       const event = outboxEvent({
         ...owner,
         type: 'scan.recorded',
-        data: toScanResult({ ...ticket, scanned_at: now }, { valid: true }, now),
+        data: toScanResult(ticket, { valid: true }, now, { scan: place, admission: place }),
       });
-      const scan = { id: newId('scn'), ticket_id: ticket.id, event_id: ticket.event_id, key_id: null };
-      const scannedAt = await recordScan(db, { ...scan, scanned_at: now }, event);
-      if (!scannedAt) throw new Error(`ticket ${id} was scanned twice`);
+      const attempt = {
+        promoter_id: owner.promoterId,
+        scan_id: place.scanId,
+        ticket_id: ticket.id,
+        event_id: ticket.event_id,
+        key_id: null,
+        gate: null,
+        scanned_at: now,
+      };
+      const recorded = await recordScan(db, attempt, event, false);
+      if (recorded.kind !== 'admitted') throw new Error(`ticket ${id} was scanned twice`);
       const finished = Date.now();
       total++;
       if (finished >= from && finished < until) latencies.push(performance.now() - started);

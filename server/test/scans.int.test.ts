@@ -88,6 +88,9 @@ describe('scans', () => {
       valid: true,
       ticket: expect.objectContaining({ id: ticket.id, status: 'valid', scannedAt: first.body.scannedAt }),
       scannedAt: expect.any(String),
+      scan: { scanId: expect.stringMatching(/^scn_/), scannedAt: first.body.scannedAt, gate: null },
+      admission: first.body.scan,
+      displaced: null,
     });
     expect(Math.abs(Date.parse(first.body.scannedAt) - Date.now())).toBeLessThan(10_000);
 
@@ -137,7 +140,13 @@ describe('scans', () => {
     for (const payload of [flipped, 'hello', `${id}.1800000000.${mac}`, `${ticket.qrPayload} `]) {
       const res = await scan(payload);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ valid: false, reason: 'forged', ticket: null, scannedAt: null });
+      expect(res.body).toMatchObject({
+        valid: false,
+        reason: 'forged',
+        ticket: null,
+        scannedAt: null,
+        admission: null,
+      });
     }
     // Nothing was recorded: the real payload still scans in.
     expect((await scan(ticket.qrPayload)).body.valid).toBe(true);
@@ -146,7 +155,13 @@ describe('scans', () => {
   it('does not know another promoter’s tickets, nor ones that do not exist', async () => {
     const ticket = ticketOf(await order(1));
     const res = await scan(ticket.qrPayload, { key: rival.key });
-    expect(res.body).toEqual({ valid: false, reason: 'not_found', ticket: null, scannedAt: null });
+    expect(res.body).toMatchObject({
+      valid: false,
+      reason: 'not_found',
+      ticket: null,
+      scannedAt: null,
+      admission: null,
+    });
     const unknown = await scan('tkt_doesnotexist0000.AAAAAAAAAAAAAAAAAAAAAA');
     expect(unknown.body).toMatchObject({ valid: false, reason: 'not_found', ticket: null });
     // The rival's attempt recorded nothing.

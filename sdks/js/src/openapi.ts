@@ -791,7 +791,7 @@ export interface paths {
     put?: never;
     /**
      * Scan a ticket at the door
-     * @description Answers `{ valid, reason?, ticket, scannedAt }`: a refused scan is a 200 with `valid: false` and its reason (`already_scanned`, `void`, `forged`, `expired_window`, `wrong_event`, `not_found`). Accepted scans send `scan.recorded`.
+     * @description Answers `{ valid, reason?, ticket, scannedAt }`: a refused scan is a 200 with `valid: false` and its reason (`already_scanned`, `void`, `forged`, `expired_window`, `wrong_event`, `not_found`). Accepted scans send `scan.recorded`. A scanner that scanned offline uploads each scan with its own `scanId` and `scannedAt`: the same `scanId` again is the same scan (never counted twice), the earliest scan of a ticket is its `admission` even when uploaded last (a later one it displaces is named in `displaced`), and a later scan is `already_scanned` with the admission it duplicates: both times and gates.
      *
      *     Permission `scans.write`: API keys, and signed-in people of every role, may call this.
      */
@@ -1767,7 +1767,18 @@ export interface webhooks {
            *           "qrPayload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
            *           "scannedAt": "2026-09-12T18:41:07.000Z"
            *         },
-           *         "scannedAt": "2026-09-12T18:41:07.000Z"
+           *         "scannedAt": "2026-09-12T18:41:07.000Z",
+           *         "scan": {
+           *           "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+           *           "scannedAt": "2026-09-12T18:41:07.000Z",
+           *           "gate": "Gate 2"
+           *         },
+           *         "admission": {
+           *           "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+           *           "scannedAt": "2026-09-12T18:41:07.000Z",
+           *           "gate": "Gate 2"
+           *         },
+           *         "displaced": null
            *       }
            *     }
            */
@@ -2280,6 +2291,7 @@ export interface components {
           | 'rate_limit.exceeded'
           | 'venue.not_found'
           | 'event.not_found'
+          | 'scan.id_reused'
           | 'event.not_on_sale'
           | 'event.slug_taken'
           | 'event.invalid_transition'
@@ -2746,6 +2758,14 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    /** @description A scan: which, when and where. */
+    ScanPlace: {
+      scanId: string;
+      /** Format: date-time */
+      scannedAt: string;
+      /** @description The gate or device, as the scanner named it. */
+      gate: string | null;
+    };
     /** @description What a door scanner hears back; a refused scan names its reason. */
     ScanResult: {
       /** @description Let them in. */
@@ -2759,6 +2779,12 @@ export interface components {
       ticket: components['schemas']['Ticket'] | null;
       /** @description The (first) time the ticket was scanned in; null if it never was. */
       scannedAt: string | null;
+      /** @description This scan: its id (yours, or one made for it), time and gate. */
+      scan: components['schemas']['ScanPlace'];
+      /** @description The ticket's admission after this scan: its earliest scan, wherever it was made. For `already_scanned`, the scan this one duplicates (when and at which gate). */
+      admission: components['schemas']['ScanPlace'] | null;
+      /** @description A later scan this one, made earlier offline, displaced as the admission: it is now the duplicate. Null otherwise. */
+      displaced: components['schemas']['ScanPlace'] | null;
     };
     /** @description Who is signed in, and where they may act. */
     Session: {
@@ -3214,6 +3240,7 @@ export type Promoter = components['schemas']['Promoter'];
 export type PromoterPage = components['schemas']['PromoterPage'];
 export type Readiness = components['schemas']['Readiness'];
 export type Refund = components['schemas']['Refund'];
+export type ScanPlace = components['schemas']['ScanPlace'];
 export type ScanResult = components['schemas']['ScanResult'];
 export type Session = components['schemas']['Session'];
 export type SessionCreate = components['schemas']['SessionCreate'];
@@ -9747,12 +9774,24 @@ export interface operations {
         /**
          * @example {
          *       "payload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
-         *       "eventId": "evt_mura_masa_bristol"
+         *       "eventId": "evt_mura_masa_bristol",
+         *       "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+         *       "scannedAt": "2026-09-12T18:41:07.000Z",
+         *       "gate": "Gate 2"
          *     }
          */
         'application/json': {
           payload: string;
           eventId?: string;
+          /** @description The scanner's own id for this scan, made when it scanned: an upload of the same id again (after a lost answer, or a sync that ran twice) is the same scan and never counts twice. */
+          scanId?: string;
+          /**
+           * Format: date-time
+           * @description When the scanner scanned it, for a scan made offline and uploaded later (at most 7 days ago); now when left out. The earliest scan of a ticket is its admission.
+           */
+          scannedAt?: string;
+          /** @description The gate or device that scanned, as door staff named it: "Gate 2", "Side door phone". */
+          gate?: string;
         };
       };
     };
@@ -9777,7 +9816,18 @@ export interface operations {
            *         "qrPayload": "tkt_8f3k2m9q4w7x1z5c.Xq3v9LkP2mW8rT5yB1nZcA",
            *         "scannedAt": "2026-09-12T18:41:07.000Z"
            *       },
-           *       "scannedAt": "2026-09-12T18:41:07.000Z"
+           *       "scannedAt": "2026-09-12T18:41:07.000Z",
+           *       "scan": {
+           *         "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+           *         "scannedAt": "2026-09-12T18:41:07.000Z",
+           *         "gate": "Gate 2"
+           *       },
+           *       "admission": {
+           *         "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+           *         "scannedAt": "2026-09-12T18:41:07.000Z",
+           *         "gate": "Gate 2"
+           *       },
+           *       "displaced": null
            *     }
            */
           'application/json': components['schemas']['ScanResult'];
@@ -9840,7 +9890,11 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description `idempotency.in_progress`: A request with this Idempotency-Key is still running. */
+      /**
+       * @description `idempotency.in_progress`: A request with this Idempotency-Key is still running.
+       *
+       *     `scan.id_reused`: The scanId was already used for another ticket's scan; make a new id for each scan.
+       */
       409: {
         headers: {
           'EntryRate-Version': components['headers']['EntryRateVersion'];

@@ -163,13 +163,27 @@ export interface RefundsTable {
   recorded_at: Generated<Date>;
 }
 
-/** Accepted door scans, one per ticket at most. */
+/** A ticket's admission: its earliest accepted scan, one per ticket at most (`id` is that attempt's scan id). */
 export interface ScansTable {
   id: string;
   ticket_id: string;
   event_id: string;
   key_id: string | null;
   scanned_at: Timestamp;
+  /** The gate or device the scan was made at, as the scanner named it. */
+  gate: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Every scan of a valid ticket a scanner made, online or offline, by the scanner's own id for it. */
+export interface ScanAttemptsTable {
+  promoter_id: string;
+  scan_id: string;
+  ticket_id: string;
+  event_id: string;
+  key_id: string | null;
+  gate: string | null;
+  scanned_at: Timestamp;
+  received_at: Generated<Date>;
 }
 
 export interface StripeEventsTable {
@@ -353,6 +367,7 @@ export interface DB {
   orders: OrdersTable;
   tickets: TicketsTable;
   refunds: RefundsTable;
+  scan_attempts: ScanAttemptsTable;
   scans: ScansTable;
   stripe_events: StripeEventsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
     'Too many requests from this key or client in the current window; retry after `Retry-After` seconds.',
   'venue.not_found': 'No venue with this id belongs to you.',
   'event.not_found': 'No event with this id or slug is available.',
+  'scan.id_reused': "The scanId was already used for another ticket's scan; make a new id for each scan.",
   'event.not_on_sale': 'The event is not live.',
   'event.slug_taken': 'Another event of yours already has this slug.',
   'event.invalid_transition': 'The event cannot move to that status from its current one.',

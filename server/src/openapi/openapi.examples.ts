@@ -193,10 +193,19 @@ export const examplePaymentStart: PaymentStart = {
   clientSecret: 'pi_3PqRsT2eZvKYlo2C1a2b3c4d_secret_Xy7Zq9Lm2Np4Rs6Tu8Vw',
 };
 
+const exampleScan = {
+  scanId: '0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55',
+  scannedAt: exampleTicket.scannedAt ?? '2027-05-02T20:14:09.000Z',
+  gate: 'Gate 2',
+};
+
 export const exampleScanResult: ScanResult = {
   valid: true,
   ticket: exampleTicket,
   scannedAt: exampleTicket.scannedAt,
+  scan: exampleScan,
+  admission: exampleScan,
+  displaced: null,
 };
 
 export const examplePayout: Payout = {

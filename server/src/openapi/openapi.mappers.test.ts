@@ -174,8 +174,20 @@ describe('the mappers answer what their schemas describe', () => {
     for (const row of ticketRows) expectToMeet(ticketSchema, toTicket(row, now));
     expectToMeet(orderSchema, toOrder(orderRow, orderDetails, now));
     expectToMeet(orderSchema, toOrder({ ...orderRow, payment_intent_id: null }, orderDetails, now));
-    expectToMeet(scanResultSchema, toScanResult(ticketRows[0] ?? null, { valid: true }, now));
-    expectToMeet(scanResultSchema, toScanResult(null, { valid: false, reason: 'forged' }, now));
+    const scan = { scanId: 'scn_1', scannedAt: now, gate: 'Gate 2' };
+    expectToMeet(
+      scanResultSchema,
+      toScanResult(ticketRows[0] ?? null, { valid: true }, now, { scan, admission: scan }),
+    );
+    expectToMeet(scanResultSchema, toScanResult(null, { valid: false, reason: 'forged' }, now, { scan }));
+    expectToMeet(
+      scanResultSchema,
+      toScanResult(ticketRows[0] ?? null, { valid: true }, now, {
+        scan,
+        admission: scan,
+        displaced: { ...scan, gate: null },
+      }),
+    );
   });
 
   it('checkout sessions, open and complete', () => {

@@ -3,7 +3,12 @@ import type { Owner } from '../events/events.store.ts';
 import type { TicketQrRow } from '../orders/orders.store.ts';
 
 /** A ticket with its event's QR settings and, once scanned in, when. */
-export type TicketDetailRow = TicketQrRow & { scanned_at: Date | null };
+/** A ticket with its QR settings and its admission (`scan_id`, `scanned_at`, `scanned_gate`), if scanned. */
+export type TicketDetailRow = TicketQrRow & {
+  scanned_at: Date | null;
+  scan_id?: string | null;
+  scanned_gate?: string | null;
+};
 
 /** One primary-key lookup of a ticket, joined to its event (one row) and its scan (unique). */
 function ticketDetail(db: Executor, id: string) {
@@ -12,7 +17,13 @@ function ticketDetail(db: Executor, id: string) {
     .innerJoin('events', 'events.id', 'tickets.event_id')
     .leftJoin('scans', 'scans.ticket_id', 'tickets.id')
     .selectAll('tickets')
-    .select(['events.qr_secret', 'events.rotating_qr', 'scans.scanned_at'])
+    .select([
+      'events.qr_secret',
+      'events.rotating_qr',
+      'scans.scanned_at',
+      'scans.id as scan_id',
+      'scans.gate as scanned_gate',
+    ])
     .where('tickets.id', '=', id);
 }
 

@@ -72,6 +72,8 @@ export const ORDER: Order = {
       scannedAt: null,
     },
   ],
+  refunds: [],
+  payment: null,
   emailStatus: 'pending',
   emailError: null,
   createdAt: '2031-05-01T12:01:00Z',

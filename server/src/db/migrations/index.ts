@@ -14,6 +14,7 @@ import * as agenciesAndKeyKinds from './20261202T2210_agencies_and_key_kinds.ts'
 import * as webhookAttempts from './20261203T1000_webhook_attempts.ts';
 import * as refundRecordedAt from './20261203T1200_refund_recorded_at.ts';
 import * as scannerKeys from './20261203T1300_scanner_keys.ts';
+import * as offlineScans from './20261203T1400_offline_scans.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is visible in review
 // and works the same under tsx, bundlers and compiled output.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261203T1000_webhook_attempts': webhookAttempts,
   '20261203T1200_refund_recorded_at': refundRecordedAt,
   '20261203T1300_scanner_keys': scannerKeys,
+  '20261203T1400_offline_scans': offlineScans,
 };
 
 export const migrationProvider: MigrationProvider = {
