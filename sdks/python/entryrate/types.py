@@ -24,6 +24,7 @@ __all__ = [
     "Order",
     "TicketDetail",
     "ScanReason",
+    "ScanPlace",
     "ScanResult",
     "CheckoutSessionItem",
     "Settlement",
@@ -232,10 +233,23 @@ class TicketDetail(TypedDict):
 ScanReason = Literal["already_scanned", "void", "forged", "expired_window", "wrong_event", "not_found"]
 
 
+class ScanPlace(TypedDict):
+    scanId: str
+    scannedAt: str
+    #: The gate or device, as the scanner named it.
+    gate: Optional[str]
+
+
 class _ScanResultFields(TypedDict):
     valid: bool
     ticket: Optional[TicketDetail]
     scannedAt: Optional[str]
+    #: This scan: its id (yours, or one made for it), time and gate.
+    scan: ScanPlace
+    #: The ticket's admission (its earliest scan); for ``already_scanned``, the scan this one duplicates.
+    admission: Optional[ScanPlace]
+    #: A later scan this earlier offline one displaced as the admission.
+    displaced: Optional[ScanPlace]
 
 
 class ScanResult(_ScanResultFields, total=False):

@@ -8,8 +8,8 @@ namespace EntryRate\Resource;
 final class Scans extends Resource
 {
     /**
-     * @param array{payload: string, eventId?: string} $params what the scanner read from the QR code
-     * @return array<string, mixed> `{ valid, ticket, scannedAt, … }`
+     * @param array{payload: string, eventId?: string, scanId?: string, scannedAt?: string, gate?: string} $params what the scanner read from the QR code (a scan made offline: its own id, time and gate)
+     * @return array<string, mixed> `{ valid, reason?, ticket, scannedAt, scan, admission, displaced }`
      */
     public function create(array $params, array $options = []): array
     {

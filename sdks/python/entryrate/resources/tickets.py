@@ -17,7 +17,8 @@ class Tickets(Resource):
 
 class Scans(Resource):
     def create(self, **params: Any) -> ScanResult:
-        """Scans what a door scanner read (``payload``), optionally only for ``event_id``."""
+        """Scans what a door scanner read (``payload``), optionally only for ``event_id``; a scan made offline
+        carries its ``scan_id``, ``scanned_at`` and ``gate``."""
         return self._post("/v1/scans", params)
 
 
