@@ -505,6 +505,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events/{id}/scan-manifest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a scanner downloads before doors: the tickets and the keys to check codes offline
+     * @description Every ticket of the event with its status and admission, the event's Ed25519 public key for static codes (which checks a code and cannot make one), and, for an event with rotating codes only, that event's rotating key. A device holding it can check any code of this event without a network, and can make no code of any event it was not given. Scans made offline are uploaded to `POST /v1/scans` with their `scanId` and `scannedAt`.
+     *
+     *     Permission `scans.write`: API keys, and signed-in people of every role, may call this.
+     */
+    get: operations['get_v1_events_id_scan_manifest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orders': {
     parameters: {
       query?: never;
@@ -2758,6 +2780,45 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    /** @description What a scanner downloads before doors to check tickets with no network. */
+    ScanManifest: {
+      /** @description `evt_…` */
+      eventId: string;
+      title: string;
+      /** Format: date-time */
+      doors: string;
+      rotatingQr: boolean;
+      /** @description What a device needs to check codes offline, and nothing that makes a code of another event. */
+      verification: {
+        /** @description The event's Ed25519 public key (raw, base64url): a static code `tkt_….signature` is valid when the signature of the ticket id verifies. It checks codes and cannot make one. */
+        staticPublicKey: string;
+        /** @description For an event with rotating codes only: the HMAC-SHA256 key of `ticketId.windowStart` (the first 22 base64url characters). A device holding it could make this event's rotating codes, and no other event's; null when codes do not rotate. */
+        rotatingKey: string | null;
+        /** @description How long a rotating code lasts; one window either side is accepted. */
+        windowSeconds: number;
+      };
+      tiers: {
+        tierId: string;
+        name: string;
+      }[];
+      /** @description Every ticket of the event, by id. */
+      tickets: {
+        id: string;
+        tierId: string;
+        /**
+         * @description `void`: refunded, it must not enter.
+         * @enum {string}
+         */
+        status: 'valid' | 'void';
+        /** @description Its admission so far; null if not scanned in. */
+        admission: components['schemas']['ScanPlace'] | null;
+      }[];
+      /**
+       * Format: date-time
+       * @description When this was read: scans after it are not in it.
+       */
+      generatedAt: string;
+    };
     /** @description A scan: which, when and where. */
     ScanPlace: {
       scanId: string;
@@ -3240,6 +3301,7 @@ export type Promoter = components['schemas']['Promoter'];
 export type PromoterPage = components['schemas']['PromoterPage'];
 export type Readiness = components['schemas']['Readiness'];
 export type Refund = components['schemas']['Refund'];
+export type ScanManifest = components['schemas']['ScanManifest'];
 export type ScanPlace = components['schemas']['ScanPlace'];
 export type ScanResult = components['schemas']['ScanResult'];
 export type Session = components['schemas']['Session'];
@@ -7600,6 +7662,169 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['DoorCounts'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.missing_key`: No Bearer API key was sent, and no one is signed in for a promoter.
+       *
+       *     `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       *
+       *     `auth.forbidden`: The caller's role does not hold the permission this route needs.
+       */
+      403: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `event.not_found`: No event with this id or slug is available. */
+      404: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `rate_limit.exceeded`: Too many requests from this key or client in the current window; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_v1_events_id_scan_manifest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The dated API version to use; the newest when absent. The response names the one used. */
+        'EntryRate-Version'?: components['parameters']['ApiVersion'];
+        /** @description The promoter (`pr_…`) the request acts for. With a key: optional, its own promoter by default; an agency's admin key may name any promoter its promoter manages. With a dashboard session: required, a promoter the person is a member of. Any other promoter is `403 auth.promoter_forbidden`. */
+        'EntryRate-Promoter'?: components['parameters']['Promoter'];
+      };
+      path: {
+        /** @example evt_mura_masa_bristol */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ScanManifest. */
+      200: {
+        headers: {
+          'EntryRate-Version': components['headers']['EntryRateVersion'];
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "eventId": "evt_mura_masa_bristol",
+           *       "title": "Mura Masa · UK tour",
+           *       "doors": "2026-09-12T18:00:00.000Z",
+           *       "rotatingQr": false,
+           *       "verification": {
+           *         "staticPublicKey": "lthJA7EKz3hhaDtN7pZn75cTrozSoblnHpeSGvp5fkU",
+           *         "rotatingKey": null,
+           *         "windowSeconds": 30
+           *       },
+           *       "tiers": [
+           *         {
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "name": "Early bird"
+           *         }
+           *       ],
+           *       "tickets": [
+           *         {
+           *           "id": "tkt_8f3k2m9q1x7w4z5c",
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "status": "valid",
+           *           "admission": {
+           *             "scanId": "0b7f3c2e-5d41-4a8e-9c6b-2f1e8d7a6c55",
+           *             "scannedAt": "2027-05-02T20:14:09.000Z",
+           *             "gate": "Gate 2"
+           *           }
+           *         },
+           *         {
+           *           "id": "tkt_2b7n4v9c1x3z5m8k",
+           *           "tierId": "tier_4k2m9x7q1w3z8c5v",
+           *           "status": "void",
+           *           "admission": null
+           *         }
+           *       ],
+           *       "generatedAt": "2027-05-02T18:30:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ScanManifest'];
         };
       };
       /**

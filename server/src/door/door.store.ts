@@ -37,3 +37,30 @@ export async function lastScanAt(db: Executor, eventId: string): Promise<Date | 
     .executeTakeFirst();
   return row?.last ? new Date(row.last) : undefined;
 }
+
+export interface DoorTicketRow {
+  id: string;
+  tier_id: string;
+  status: 'valid' | 'void';
+  scan_id: string | null;
+  scanned_at: Date | null;
+  gate: string | null;
+}
+
+/** Every ticket of an event with its admission, in a stable order: what a scanner takes offline. */
+export async function ticketsForDoor(db: Executor, eventId: string): Promise<DoorTicketRow[]> {
+  return db
+    .selectFrom('tickets')
+    .leftJoin('scans', 'scans.ticket_id', 'tickets.id')
+    .select([
+      'tickets.id',
+      'tickets.tier_id',
+      'tickets.status',
+      'scans.id as scan_id',
+      'scans.scanned_at',
+      'scans.gate',
+    ])
+    .where('tickets.event_id', '=', eventId)
+    .orderBy('tickets.id')
+    .execute();
+}

@@ -1,3 +1,4 @@
+import { createHmac, createPublicKey, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   checkPayload,
@@ -5,16 +6,45 @@ import {
   parsePayload,
   signRotatingPayload,
   signTicketPayload,
+  staticPublicKey,
   windowStartOf,
 } from './qr.ts';
 
 describe('signTicketPayload', () => {
-  it('binds the payload to the ticket and the event secret', () => {
+  const staticQr = (eventSecret: string, ticketId = 'tkt_1') => ({ ticketId, eventSecret, rotating: false });
+  const check = (qr: ReturnType<typeof staticQr>, payload: string) => {
+    const parsed = parsePayload(payload);
+    return parsed ? checkPayload(qr, parsed, new Date()) : 'malformed';
+  };
+
+  it('binds the payload to the ticket and the event secret, with an Ed25519 signature', () => {
     const a = signTicketPayload('secret-a', 'tkt_1');
-    expect(a).toMatch(/^tkt_1\.[\w-]{22}$/);
+    expect(a).toMatch(/^tkt_1\.[\w-]{86}$/);
     expect(signTicketPayload('secret-a', 'tkt_1')).toBe(a);
     expect(signTicketPayload('secret-b', 'tkt_1')).not.toBe(a);
     expect(signTicketPayload('secret-a', 'tkt_2').split('.')[1]).not.toBe(a.split('.')[1]);
+    expect(check(staticQr('secret-a'), a)).toBe('ok');
+    expect(check(staticQr('secret-b'), a)).toBe('forged');
+    expect(check(staticQr('secret-a', 'tkt_2'), a.replace('tkt_1', 'tkt_2'))).toBe('forged');
+  });
+
+  it('is checked with the public key alone, which cannot sign', () => {
+    const payload = signTicketPayload('secret-a', 'tkt_1');
+    const [ticketId, signature] = payload.split('.') as [string, string];
+    const publicKey = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: staticPublicKey('secret-a') },
+      format: 'jwk',
+    });
+    expect(verify(null, Buffer.from(ticketId), publicKey, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(verify(null, Buffer.from('tkt_2'), publicKey, Buffer.from(signature, 'base64url'))).toBe(false);
+    expect(() => sign(null, Buffer.from('tkt_2'), publicKey)).toThrow();
+    expect(staticPublicKey('secret-a')).not.toBe(staticPublicKey('secret-b'));
+  });
+
+  it('still accepts the HMAC codes of tickets issued before signatures', () => {
+    const legacy = `tkt_1.${createHmac('sha256', 'secret-a').update('tkt_1').digest('base64url').slice(0, 22)}`;
+    expect(check(staticQr('secret-a'), legacy)).toBe('ok');
+    expect(check(staticQr('secret-b'), legacy)).toBe('forged');
   });
 });
 

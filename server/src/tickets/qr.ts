@@ -1,9 +1,18 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign,
+  timingSafeEqual,
+  verify,
+} from 'node:crypto';
 
 /** Rotating payloads change every window; a scan accepts the current window and one either side. */
 export const QR_WINDOW_SECONDS = 30;
 const SKEW_WINDOWS = 1;
 const MAC_LENGTH = 22; // base64url characters: 132 bits of HMAC-SHA256
+const SIGNATURE_LENGTH = 86; // base64url characters: a 64-byte Ed25519 signature
 
 /** How a ticket's QR payload is made: the event's secret, and whether its payloads rotate. */
 export interface TicketQr {
@@ -14,13 +23,55 @@ export interface TicketQr {
 
 export type PayloadCheck = 'ok' | 'forged' | 'expired_window';
 
-function mac(eventSecret: string, message: string): string {
-  return createHmac('sha256', eventSecret).update(message).digest('base64url').slice(0, MAC_LENGTH);
+function mac(key: string, message: string): string {
+  return createHmac('sha256', key).update(message).digest('base64url').slice(0, MAC_LENGTH);
 }
 
-/** A static QR payload: the ticket id and an HMAC of it under the event's secret, so it cannot be forged. */
+/**
+ * The key rotating codes are made and checked with, derived from the event's secret: a door device
+ * checking rotating codes offline must hold it (and so could make that event's rotating codes), but
+ * never the secret itself, from which the static signing key is also derived.
+ */
+export function rotatingKeyOf(eventSecret: string): string {
+  return createHmac('sha256', eventSecret).update('entryrate rotating ticket key v1').digest('base64url');
+}
+
+/**
+ * An event's Ed25519 key pair for static codes, derived from its secret (so nothing new is stored):
+ * a door device given the public half checks a code offline but cannot make one. PKCS#8 wraps the
+ * 32-byte seed; the pairs of recent events are kept, since deriving one costs a little.
+ */
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const signingKeys = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
+
+function signingKeyOf(eventSecret: string): { privateKey: KeyObject; publicKey: KeyObject } {
+  let pair = signingKeys.get(eventSecret);
+  if (!pair) {
+    const seed = createHmac('sha256', eventSecret).update('entryrate static ticket key v1').digest();
+    const privateKey = createPrivateKey({
+      key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    pair = { privateKey, publicKey: createPublicKey(privateKey) };
+    if (signingKeys.size >= 1000) signingKeys.delete(signingKeys.keys().next().value as string);
+    signingKeys.set(eventSecret, pair);
+  }
+  return pair;
+}
+
+/** The event's public key for static codes, as raw base64url (a JWK's `x`): what a scanner may hold. */
+export function staticPublicKey(eventSecret: string): string {
+  return signingKeyOf(eventSecret).publicKey.export({ format: 'jwk' }).x as string;
+}
+
+/**
+ * A static QR payload: the ticket id and an Ed25519 signature of it under the event's key, so it
+ * cannot be forged, and a device holding only the public key can check it offline.
+ */
 export function signTicketPayload(eventSecret: string, ticketId: string): string {
-  return `${ticketId}.${mac(eventSecret, ticketId)}`;
+  const signature = sign(null, Buffer.from(ticketId), signingKeyOf(eventSecret).privateKey);
+  return `${ticketId}.${signature.toString('base64url')}`;
 }
 
 /** The start (Unix seconds) of the window holding `now`: floor(seconds / 30) * 30. */
@@ -34,7 +85,7 @@ export function windowStartOf(now: Date): number {
  * never hold a dot, so no rotating message equals a static one.
  */
 export function signRotatingPayload(eventSecret: string, ticketId: string, windowStart: number): string {
-  return `${ticketId}.${windowStart}.${mac(eventSecret, `${ticketId}.${windowStart}`)}`;
+  return `${ticketId}.${windowStart}.${mac(rotatingKeyOf(eventSecret), `${ticketId}.${windowStart}`)}`;
 }
 
 /** The payload a ticket shows at `now`: fixed, or the current window's when the event rotates. */
@@ -50,7 +101,9 @@ export interface ParsedPayload {
   mac: string;
 }
 
-const PAYLOAD = /^(tkt_[0-9a-z]{1,64})\.(?:(\d{1,12})\.)?([\w-]{22})$/;
+// A static code is signed (86 characters; tickets issued before signatures carry a 22-character
+// HMAC), a rotating one carries its window and an HMAC.
+const PAYLOAD = /^(tkt_[0-9a-z]{1,64})\.(?:(\d{1,12})\.)?([\w-]{86}|[\w-]{22})$/;
 
 /** Splits a scanned payload into its parts; null when it has neither shape. */
 export function parsePayload(payload: string): ParsedPayload | null {
@@ -67,8 +120,18 @@ export function parsePayload(payload: string): ParsedPayload | null {
  */
 export function checkPayload(qr: TicketQr, parsed: ParsedPayload, now: Date): PayloadCheck {
   if (parsed.ticketId !== qr.ticketId || qr.rotating !== (parsed.windowStart !== null)) return 'forged';
-  const message = parsed.windowStart === null ? qr.ticketId : `${qr.ticketId}.${parsed.windowStart}`;
-  const expected = Buffer.from(mac(qr.eventSecret, message));
+  if (parsed.mac.length === SIGNATURE_LENGTH) {
+    if (parsed.windowStart !== null) return 'forged';
+    const signature = Buffer.from(parsed.mac, 'base64url');
+    const key = signingKeyOf(qr.eventSecret).publicKey;
+    return verify(null, Buffer.from(qr.ticketId), key, signature) ? 'ok' : 'forged';
+  }
+  // A 22-character static code is the HMAC of a ticket issued before signatures.
+  const expected = Buffer.from(
+    parsed.windowStart === null
+      ? mac(qr.eventSecret, qr.ticketId)
+      : mac(rotatingKeyOf(qr.eventSecret), `${qr.ticketId}.${parsed.windowStart}`),
+  );
   const given = Buffer.from(parsed.mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
   if (parsed.windowStart !== null) {

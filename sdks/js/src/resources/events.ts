@@ -32,6 +32,14 @@ export class Events extends Resource {
     return this.client.request('get', '/v1/events/{id}/door', { pathParams: { id: idOrSlug }, ...options });
   }
 
+  /** What a scanner downloads before doors: every ticket with its admission, and the keys that check codes offline. */
+  scanManifest(idOrSlug: string, options?: RequestOptions) {
+    return this.client.request('get', '/v1/events/{id}/scan-manifest', {
+      pathParams: { id: idOrSlug },
+      ...options,
+    });
+  }
+
   /** A draft event with its tiers. */
   create(params: Body<'/v1/events', 'post'>, options?: RequestOptions) {
     return this.client.request('post', '/v1/events', { body: params, ...options });

@@ -54,6 +54,16 @@ final class Events extends Resource
     }
 
     /**
+     * What a scanner downloads before doors: every ticket with its admission, and the keys that check codes offline.
+     *
+     * @return array<string, mixed> `{ eventId, verification: { staticPublicKey, rotatingKey, windowSeconds }, tiers, tickets, generatedAt }`
+     */
+    public function scanManifest(string $idOrSlug, array $options = []): array
+    {
+        return $this->client->request('GET', self::path('/v1/events/%s/scan-manifest', $idOrSlug), null, null, $options);
+    }
+
+    /**
      * The lines that embed the event's checkout in a page, and its preview's address.
      *
      * @param array{mode?: 'inline'|'modal'|'iframe', theme?: 'light'|'dark'|'auto', tier?: string} $params

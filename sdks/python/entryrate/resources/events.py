@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Dict
 
 from .._response import Page
 from ..types import DoorCounts, Event, EventEmbed, EventStats
@@ -31,6 +31,10 @@ class Events(Resource):
     def door_counts(self, id_or_slug: str, **options: Any) -> DoorCounts:
         """Per tier, tickets that may enter and tickets scanned in, and the latest scan."""
         return self._get(f"/v1/events/{segment(id_or_slug)}/door", options)
+
+    def scan_manifest(self, id_or_slug: str, **options: Any) -> Dict[str, Any]:
+        """What a scanner downloads before doors: every ticket with its admission, and the keys that check codes offline."""
+        return self._get(f"/v1/events/{segment(id_or_slug)}/scan-manifest", options)
 
     def create(self, **params: Any) -> Event:
         """A draft event: ``title``, ``venue_id``, ``doors``, ``tiers=[{name, price, stock, …}]``, and ``slug``,
