@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{server,stripe-sim,widget,demo-site,mail-catcher,dashboard}/**/*.test.ts'],
+          include: ['{server,stripe-sim,widget,demo-site,mail-catcher,dashboard,scanner}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.deploy.test.ts', '**/*.faults.test.ts'],
         },
       },
