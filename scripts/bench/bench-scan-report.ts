@@ -57,6 +57,7 @@ export function printScanReport(r: ScanReport): void {
     'scanners',
     `${s.scanners} closed loops, ${s.durationMs / 1000} s after ${s.warmupMs / 1000} s warm-up`,
   );
+  line('scanId on each scan', 'yes (a repeat is the same scan: no Idempotency-Key is stored)');
   line('Idempotency-Key on each scan', s.idempotencyKey ? 'yes' : 'no (BENCH_IDEMPOTENCY=0)');
   line(
     'commits',

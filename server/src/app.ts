@@ -41,7 +41,7 @@ import { accountRouter } from './payouts/account.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
 import { promotersRouter } from './promoters/promoters.routes.ts';
-import { scansRouter } from './scans/scans.routes.ts';
+import { carriesItsOwnScanId, scansRouter } from './scans/scans.routes.ts';
 import { storefrontRouter } from './storefront/storefront.routes.ts';
 import { invitationsRouter } from './team/invitations.routes.ts';
 import { teamRouter } from './team/team.routes.ts';
@@ -126,7 +126,7 @@ export function createApp(
   koa.use(sessionAuth({ db, config }));
   // After authenticate (limits follow the key), before idempotency (a rejected request claims no key).
   for (const limiter of rateLimiters(db, config.rateLimits)) koa.use(limiter);
-  koa.use(idempotency({ db }));
+  koa.use(idempotency({ db, idempotentByItself: carriesItsOwnScanId }));
   for (const router of [
     healthRouter(deps),
     assetsRouter({ payments }),

@@ -58,6 +58,26 @@ describe('a scan uploaded again', () => {
     expect(door.body.totals.scanned).toBeGreaterThanOrEqual(1);
   });
 
+  it('stores no Idempotency-Key for it: the scan id already makes a repeat the same scan', async () => {
+    const ticket = await aTicket();
+    const body = { payload: ticket.qrPayload, scanId: randomUUID(), gate: 'Gate 5' };
+    const count = async () =>
+      Number(
+        (
+          await server.db
+            .selectFrom('idempotency_keys')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const first = await promoter.post('/v1/scans', body, { idempotencyKey: `door-${body.scanId}` });
+    const again = await promoter.post('/v1/scans', body, { idempotencyKey: `door-${body.scanId}` });
+    expect(first.body).toMatchObject({ valid: true, scan: { scanId: body.scanId } });
+    expect(again.body).toMatchObject({ valid: true, scan: { scanId: body.scanId } });
+    expect(await count()).toBe(before);
+  });
+
   it('under another ticket is refused with 409, naming the scan id', async () => {
     const [one, two] = [await aTicket(), await aTicket()];
     const scanId = randomUUID();

@@ -20,6 +20,12 @@ export interface IdempotencyOptions {
   retentionHours?: number;
   /** A key still unfinished after this long belonged to a crashed process and may be reused. */
   abandonAfterSeconds?: number;
+  /**
+   * Requests that carry their own idempotency in the body (a scan with its scanner's `scanId`):
+   * repeating one already answers the same, so the key is not stored, which saves the busiest route
+   * two writes.
+   */
+  idempotentByItself?: (ctx: Context) => boolean;
 }
 
 /**
@@ -33,7 +39,7 @@ export function idempotency(options: IdempotencyOptions) {
   const abandonAfterSeconds = options.abandonAfterSeconds ?? 120;
 
   return async function idempotentPost(ctx: Context, next: Next) {
-    if (ctx.method !== 'POST') return next();
+    if (ctx.method !== 'POST' || options.idempotentByItself?.(ctx)) return next();
     const body = ctx.request.body as Record<string, unknown> | undefined;
     const fromBody = body && typeof body === 'object' ? body.idempotency_key : undefined;
     const key = ctx.get('Idempotency-Key') || (typeof fromBody === 'string' ? fromBody : '');
