@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../db/database.ts';
-import { eventNotFound } from '../events/events.service.ts';
-import { findOwnedEvent, listTiers, type Owner } from '../events/events.store.ts';
+import { ownedEventOrNotFound } from '../events/events.service.ts';
+import { listTiers, type Owner } from '../events/events.store.ts';
 import { utcInstant } from '../lib/dates.ts';
 import { scanPlaceSchema } from '../scans/scans.mapper.ts';
 import { QR_WINDOW_SECONDS, rotatingKeyOf, staticPublicKey } from '../tickets/qr.ts';
@@ -65,8 +65,7 @@ export async function scanManifest(
   idOrSlug: string,
   now: Date,
 ): Promise<ScanManifest> {
-  const event = await findOwnedEvent(db, owner, idOrSlug);
-  if (!event) throw eventNotFound(idOrSlug);
+  const event = await ownedEventOrNotFound(db, owner, idOrSlug);
   const [tiers, tickets] = await Promise.all([listTiers(db, event.id), ticketsForDoor(db, event.id)]);
   return {
     eventId: event.id,

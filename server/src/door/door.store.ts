@@ -7,9 +7,11 @@ export interface DoorTierRow {
   /** Tickets that can still get in: issued and not voided. */
   valid: number;
   scanned: number;
+  /** The tier's latest accepted scan. */
+  last_scan_at: Date | null;
 }
 
-/** Per tier of an event, in its order: tickets that may enter and tickets scanned in. One query. */
+/** Per tier of an event, in its order: tickets that may enter, tickets scanned in and the latest scan. One query. */
 export async function doorCountsOf(db: Executor, eventId: string): Promise<DoorTierRow[]> {
   const rows = await db
     .selectFrom('tiers')
@@ -20,22 +22,13 @@ export async function doorCountsOf(db: Executor, eventId: string): Promise<DoorT
       'tiers.name',
       sql<string>`count(tickets.id) filter (where tickets.status = 'valid')`.as('valid'),
       sql<string>`count(scans.id)`.as('scanned'),
+      sql<Date | null>`max(scans.scanned_at)`.as('last_scan_at'),
     ])
     .where('tiers.event_id', '=', eventId)
     .groupBy(['tiers.id', 'tiers.name', 'tiers.position'])
     .orderBy('tiers.position')
     .execute();
   return rows.map((r) => ({ ...r, valid: Number(r.valid), scanned: Number(r.scanned) }));
-}
-
-/** The time of the event's latest accepted scan, if any. */
-export async function lastScanAt(db: Executor, eventId: string): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('scans')
-    .select((eb) => eb.fn.max('scanned_at').as('last'))
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
-  return row?.last ? new Date(row.last) : undefined;
 }
 
 export interface DoorTicketRow {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Executor } from '../db/database.ts';
-import { eventNotFound } from '../events/events.service.ts';
-import { findOwnedEvent, type Owner } from '../events/events.store.ts';
+import { ownedEventOrNotFound } from '../events/events.service.ts';
+import type { Owner } from '../events/events.store.ts';
 import { isoOrNull, utcInstant } from '../lib/dates.ts';
-import { doorCountsOf, lastScanAt } from './door.store.ts';
+import { doorCountsOf } from './door.store.ts';
 
 const counts = {
   valid: z.number().int().min(0).describe('Tickets that may enter: issued and not voided by a refund.'),
@@ -30,9 +30,13 @@ export type DoorCounts = z.infer<typeof doorCountsSchema>;
  * staff and scanner keys read it (no money in it); a scanner key only for its events.
  */
 export async function doorCounts(db: Executor, owner: Owner, idOrSlug: string): Promise<DoorCounts> {
-  const event = await findOwnedEvent(db, owner, idOrSlug);
-  if (!event) throw eventNotFound(idOrSlug);
-  const [tiers, last] = await Promise.all([doorCountsOf(db, event.id), lastScanAt(db, event.id)]);
+  const event = await ownedEventOrNotFound(db, owner, idOrSlug);
+  const tiers = await doorCountsOf(db, event.id);
+  const last = tiers.reduce<Date | null>(
+    (latest, t) =>
+      t.last_scan_at && (!latest || t.last_scan_at > latest) ? new Date(t.last_scan_at) : latest,
+    null,
+  );
   return {
     eventId: event.id,
     tiers: tiers.map((t) => ({ tierId: t.tier_id, name: t.name, valid: t.valid, scanned: t.scanned })),
@@ -40,6 +44,6 @@ export async function doorCounts(db: Executor, owner: Owner, idOrSlug: string): 
       valid: tiers.reduce((sum, t) => sum + t.valid, 0),
       scanned: tiers.reduce((sum, t) => sum + t.scanned, 0),
     },
-    lastScanAt: isoOrNull(last ?? null),
+    lastScanAt: isoOrNull(last),
   };
 }

@@ -1,6 +1,5 @@
 import Router from '@koa/router';
 import type { AppDeps } from '../app.deps.ts';
-import type { Config } from '../config.ts';
 import { eventIdParam } from '../events/events.schema.ts';
 import { authOf, permit } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,7 +21,7 @@ export function previewPolicy(publicUrl: string): string {
  * the dashboard's, so the widget in the dashboard's sandboxed frame can no more reach the
  * dashboard's cookies or pages than it could from the promoter's own site.
  */
-export function embedRouter({ db, config }: Pick<AppDeps, 'db'> & { config: Readonly<Config> }): Router {
+export function embedRouter({ db, config }: AppDeps): Router {
   const router = new Router();
   const previewHost = config.previewUrl ? new URL(config.previewUrl).host : null;
 

@@ -99,10 +99,16 @@ async function freeSlug(db: Executor, owner: Owner, base: string): Promise<strin
   }
 }
 
-/** One of the promoter's events by id or slug, with its tiers and scans. */
-export async function getEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
+/** One of the owner's events by id or slug, as stored; 404 `event.not_found` otherwise. */
+export async function ownedEventOrNotFound(db: Executor, owner: Owner, idOrSlug: string): Promise<EventRow> {
   const row = await findOwnedEvent(db, owner, idOrSlug);
   if (!row) throw eventNotFound(idOrSlug);
+  return row;
+}
+
+/** One of the promoter's events by id or slug, with its tiers and scans. */
+export async function getEvent(db: Executor, owner: Owner, idOrSlug: string): Promise<Event> {
+  const row = await ownedEventOrNotFound(db, owner, idOrSlug);
   const [event] = await withDetails(db, [row]);
   return event as Event;
 }

@@ -3,8 +3,8 @@ import type { Executor } from '../db/database.ts';
 import { currencyCode, minorUnits } from '../lib/money.ts';
 import { findVenueById } from '../venues/venues.store.ts';
 import { availableOf } from './events.mapper.ts';
-import { eventNotFound } from './events.service.ts';
-import { findOwnedEvent, listTiers, type Owner, type TierRow } from './events.store.ts';
+import { ownedEventOrNotFound } from './events.service.ts';
+import { listTiers, type Owner, type TierRow } from './events.store.ts';
 import { orderTotals, salesByDay, scanTotals, type TierMoneyRow, tierMoney } from './events-stats.store.ts';
 
 const count = z.number().int().min(0);
@@ -64,8 +64,7 @@ export type EventStats = z.infer<typeof eventStatsSchema>;
 
 /** The sales, money and door counts of one of the promoter's events (by id or slug). */
 export async function getEventStats(db: Executor, owner: Owner, idOrSlug: string): Promise<EventStats> {
-  const event = await findOwnedEvent(db, owner, idOrSlug);
-  if (!event) throw eventNotFound(idOrSlug);
+  const event = await ownedEventOrNotFound(db, owner, idOrSlug);
   const venue = await findVenueById(db, event.venue_id);
   if (!venue) throw new Error(`Event ${event.id} names missing venue ${event.venue_id}`);
   const [tiers, money, orders, sales, scans] = await Promise.all([
