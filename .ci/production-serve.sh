@@ -54,6 +54,13 @@ curl -fsS -D "$WORK/dashboard.headers" "http://127.0.0.1:$PORT/dashboard/signin"
 grep -qi "^content-security-policy: default-src 'self'" "$WORK/dashboard.headers" || { echo "no CSP on /dashboard"; exit 1; }
 script=$(grep -o '/dashboard/assets/[^"]*\.js' "$WORK/dashboard.html" | head -1)
 [ -n "$script" ] && curl -fsS -o /dev/null "http://127.0.0.1:$PORT$script" || { echo "the dashboard's script is not served"; exit 1; }
+# The door scanner too: its page under its CSP, its service worker, and every file that worker keeps.
+curl -fsS -D "$WORK/scan.headers" "http://127.0.0.1:$PORT/scan/" > /dev/null
+grep -qi "^content-security-policy: default-src 'self'" "$WORK/scan.headers" || { echo "no CSP on /scan/"; exit 1; }
+curl -fsS "http://127.0.0.1:$PORT/scan/sw.js" > "$WORK/sw.js"
+for kept in $(grep -o '"/scan/[^"]*"' "$WORK/sw.js" | tr -d '"'); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT$kept" || { echo "the scanner's $kept is not served"; exit 1; }
+done
 kill -TERM -- "-$serve_pid"
 wait "$serve_pid" || true
 

@@ -41,6 +41,7 @@ import { accountRouter } from './payouts/account.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
 import { promotersRouter } from './promoters/promoters.routes.ts';
+import { scannerRouter } from './scanner/scanner.routes.ts';
 import { carriesItsOwnScanId, scansRouter } from './scans/scans.routes.ts';
 import { storefrontRouter } from './storefront/storefront.routes.ts';
 import { invitationsRouter } from './team/invitations.routes.ts';
@@ -153,6 +154,7 @@ export function createApp(
     teamRouter(deps),
     invitationsRouter(deps),
     dashboardRouter({ config }),
+    scannerRouter(),
     openapiRouter({ routers: () => routersOf(koa), publicUrl: config.publicUrl }),
   ]) {
     koa.use(router.routes());

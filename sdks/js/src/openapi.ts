@@ -1487,6 +1487,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The door scanner: an installable web app that scans tickets with the camera, online or offline */
+    get: operations['get_scan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scan/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scanner's scripts, styles and QR decoder (hashed names, cached for good) */
+    get: operations['get_scan_assets_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scan/sw.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scanner's service worker, which keeps its files for use offline */
+    get: operations['get_scan_sw_js'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scan/manifest.webmanifest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scanner's web app manifest (install it to the home screen) */
+    get: operations['get_scan_manifest_webmanifest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scan/icon-192.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scanner's icon */
+    get: operations['get_scan_icon_192_png'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/scan/icon-512.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scanner's icon */
+    get: operations['get_scan_icon_512_png'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/openapi.json': {
     parameters: {
       query?: never;
@@ -3041,6 +3143,26 @@ export interface components {
       data: components['schemas']['Venue'][];
       pagination: components['schemas']['Pagination'];
     };
+    /** @description The scanner's web app manifest (W3C), to install it. */
+    WebAppManifest: {
+      name: string;
+      short_name: string;
+      description: string;
+      id: string;
+      start_url: string;
+      scope: string;
+      /** @constant */
+      display: 'standalone';
+      orientation: string;
+      background_color: string;
+      theme_color: string;
+      icons: {
+        src: string;
+        sizes: string;
+        type: string;
+        purpose: string;
+      }[];
+    };
     /** @description One attempt to deliver an event to an endpoint. */
     WebhookAttempt: {
       /**
@@ -3322,6 +3444,7 @@ export type TierInput = components['schemas']['TierInput'];
 export type Venue = components['schemas']['Venue'];
 export type VenueCreate = components['schemas']['VenueCreate'];
 export type VenuePage = components['schemas']['VenuePage'];
+export type WebAppManifest = components['schemas']['WebAppManifest'];
 export type WebhookAttempt = components['schemas']['WebhookAttempt'];
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
@@ -15946,6 +16069,7 @@ export interface operations {
         };
         content: {
           'application/javascript': string;
+          'text/css': string;
         };
       };
       /**
@@ -16147,6 +16271,541 @@ export interface operations {
        *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
        */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML at `/scan/`: the scanner, which signs in with a scanner key (or a dashboard session) and calls this API. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description `/scan` goes on to `/scan/`, the scope of its service worker. */
+      308: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan_assets_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JavaScript, CSS or WebAssembly. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/javascript': string;
+          'text/css': string;
+          'application/wasm': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan_sw_js: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JavaScript. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/javascript': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan_manifest_webmanifest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A web app manifest (W3C): its name, start URL, scope, display and icons. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/manifest+json': components['schemas']['WebAppManifest'];
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan_icon_192_png: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PNG, 192 × 192. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `internal`: Something went wrong on our side; the requestId helps us find it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `service.unavailable`: A service the request needs (the database) is unreachable for now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  get_scan_icon_512_png: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PNG, 512 × 512. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      /**
+       * @description `request.unsupported_version`: The EntryRate-Version header names a version this server does not know.
+       *
+       *     `request.invalid`: The request body, query or path is not valid; `param` names the field.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.invalid_key`: The API key is unknown or revoked.
+       *
+       *     `auth.session_expired`: The sign-in session ended (idle too long, signed out, or the password changed).
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /**
+       * @description `auth.live_mode_unavailable`: Live keys are refused while the server runs against the stripe-sim; it needs real Stripe keys first.
+       *
+       *     `auth.promoter_forbidden`: The EntryRate-Promoter header names a promoter this key or person may not act for.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description `route.not_found`: No endpoint answers at this method and path. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

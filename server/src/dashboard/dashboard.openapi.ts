@@ -18,7 +18,9 @@ export const dashboardDocs: RouteDocs = {
     tag: 'Dashboard',
     access: 'public',
     summary: "The dashboard's scripts and styles (hashed names, cached for good)",
-    responses: { 200: { description: 'JavaScript or CSS.', contentType: 'application/javascript' } },
+    responses: {
+      200: { description: 'JavaScript or CSS.', contentTypes: ['application/javascript', 'text/css'] },
+    },
     errors: { 404: ['route.not_found'] },
   },
 };

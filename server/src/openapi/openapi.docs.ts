@@ -12,6 +12,7 @@ import { stripeWebhookDocs } from '../payments/stripe-webhook.openapi.ts';
 import { payoutsDocs } from '../payouts/payouts.openapi.ts';
 import { apiKeysDocs } from '../promoters/api-keys.openapi.ts';
 import { promotersDocs } from '../promoters/promoters.openapi.ts';
+import { scannerDocs } from '../scanner/scanner.openapi.ts';
 import { scansDocs } from '../scans/scans.openapi.ts';
 import { storefrontDocs } from '../storefront/storefront.openapi.ts';
 import { teamDocs } from '../team/team.openapi.ts';
@@ -50,6 +51,7 @@ export const ROUTE_DOCS: RouteDocs = {
   ...accountsDocs,
   ...teamDocs,
   ...dashboardDocs,
+  ...scannerDocs,
   ...openapiDocs,
 };
 

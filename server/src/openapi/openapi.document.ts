@@ -139,6 +139,9 @@ function contentOf(
   response: OperationDoc['responses'][number],
   components: SchemaComponents,
 ): Json {
+  if (response.contentTypes) {
+    return Object.fromEntries(response.contentTypes.map((type) => [type, { schema: { type: 'string' } }]));
+  }
   const contentType = response.contentType ?? 'application/json';
   if (!isJson(contentType)) return { [contentType]: { schema: { type: 'string' } } };
   if (!response.schema) throw new Error(`${key} answers ${status} in JSON: its doc needs the schema`);

@@ -30,7 +30,14 @@ export interface OperationDoc {
    */
   responses: Record<
     number,
-    { description: string; contentType?: string; schema?: z.ZodType; example?: unknown }
+    {
+      description: string;
+      contentType?: string;
+      /** A file route that answers several types (a script, a style, WebAssembly): all of them. */
+      contentTypes?: string[];
+      schema?: z.ZodType;
+      example?: unknown;
+    }
   >;
   /** An example request: path parameters, query and body as a client would send them. */
   example?: { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
