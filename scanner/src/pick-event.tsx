@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Credentials, type EventSummary, listEvents } from './api.ts';
+import { unlockSound } from './feedback.ts';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+/** Door staff pick the event they scan and name their gate or device. */
+export function PickEvent(props: {
+  credentials: Credentials;
+  gate: string;
+  onPick: (eventId: string, gate: string) => void;
+  onSignOut: () => void;
+}) {
+  const [events, setEvents] = useState<EventSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [eventId, setEventId] = useState('');
+  const [gate, setGate] = useState(props.gate);
+  const [gateError, setGateError] = useState<string | null>(null);
+
+  const load = () => {
+    setLoadError(null);
+    listEvents(props.credentials)
+      .then((found) => {
+        setEvents(found);
+        setEventId((chosen) => chosen || (found[0]?.id ?? ''));
+      })
+      .catch((error: Error) => setLoadError(error.message));
+  };
+  useEffect(load, []);
+
+  const start = (e: Event) => {
+    e.preventDefault();
+    unlockSound();
+    const named = gate.trim();
+    if (!named) return setGateError('Name your gate or device, such as “Gate 2” or “Side door phone”.');
+    if (named.length > 60) return setGateError('Keep the name to 60 characters.');
+    props.onPick(eventId, named);
+  };
+
+  return (
+    <main class="setup">
+      <h1>Which door?</h1>
+      {loadError && (
+        <div class="card" role="alert">
+          <p class="error">{loadError}</p>
+          <button type="button" onClick={load}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!events && !loadError && <p aria-live="polite">Loading events…</p>}
+      {events && events.length === 0 && (
+        <p class="card">This key has no events to scan. An owner can give it events in the dashboard.</p>
+      )}
+      {events && events.length > 0 && (
+        <form class="card" onSubmit={start} noValidate>
+          <fieldset class="events">
+            <legend>Event</legend>
+            {events.map((event) => (
+              <label key={event.id} class="event-choice">
+                <input
+                  type="radio"
+                  name="event"
+                  value={event.id}
+                  checked={eventId === event.id}
+                  onChange={() => setEventId(event.id)}
+                />
+                <span>
+                  <strong>{event.title}</strong>
+                  <span class="hint">
+                    Doors {when(event.doors)}
+                    {event.status === 'draft' ? ' · draft' : ''}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label for="gate">Gate or device</label>
+          <input
+            id="gate"
+            value={gate}
+            maxLength={60}
+            placeholder="Gate 2"
+            aria-invalid={gateError ? true : undefined}
+            aria-describedby={gateError ? 'gate-error gate-hint' : 'gate-hint'}
+            onInput={(e) => {
+              setGate(e.currentTarget.value);
+              setGateError(null);
+            }}
+          />
+          <p id="gate-hint" class="hint">
+            Every scan is marked with it, so “already scanned” says where.
+          </p>
+          {gateError && (
+            <p id="gate-error" class="error" role="alert">
+              {gateError}
+            </p>
+          )}
+          <button type="submit" class="primary">
+            Download tickets and start
+          </button>
+        </form>
+      )}
+      <button type="button" class="link" onClick={props.onSignOut}>
+        Sign this device out
+      </button>
+    </main>
+  );
+}
