@@ -5,7 +5,13 @@ import { createMailCatcher } from '../mail-catcher/src/index.ts';
 import { startApi } from '../server/src/boot.ts';
 import { type Config, loadConfig } from '../server/src/config.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
-import { DEMO_EVENT_ID, DEMO_OWNER, DEMO_TEST_KEY, seedDemo } from '../server/src/demo/seed.ts';
+import {
+  DEMO_EVENT_ID,
+  DEMO_OWNER,
+  DEMO_SCANNER_KEY,
+  DEMO_TEST_KEY,
+  seedDemo,
+} from '../server/src/demo/seed.ts';
 import { createLogger } from '../server/src/logger.ts';
 import { createStripeSim } from '../stripe-sim/src/index.ts';
 
@@ -16,6 +22,9 @@ export interface DemoInfo {
   /** The local mail catcher's inbox, where every mail the demo sends lands; null with SMTP_URL. */
   mailUrl: string | null;
   testKey: string;
+  /** The door scanner, and the demo's scanner key to set it up with. */
+  scannerUrl: string;
+  scannerKey: string;
   eventId: string;
   /** The dashboard, and the demo owner who signs in to it (a demo-only password). */
   dashboardUrl: string;
@@ -95,6 +104,8 @@ export async function startStack(env: NodeJS.ProcessEnv = process.env): Promise<
       stripeSimUrl: config.stripe.sim?.publicUrl ?? null,
       mailUrl: catcher?.webUrl ?? null,
       testKey: DEMO_TEST_KEY,
+      scannerUrl: `${config.publicUrl}/scan/`,
+      scannerKey: DEMO_SCANNER_KEY,
       eventId: DEMO_EVENT_ID,
       dashboardUrl: `${config.publicUrl}/dashboard`,
       dashboardEmail: DEMO_OWNER.email,

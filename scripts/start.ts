@@ -14,6 +14,8 @@ console.log(`
   Demo site (buy a ticket):  ${info.demoUrl}
   Dashboard:                 ${info.dashboardUrl}
     sign in as               ${info.dashboardEmail} / ${info.dashboardPassword}   (demo only)
+  Door scanner:              ${info.scannerUrl}
+    scanner key              ${info.scannerKey}
   API:                       ${info.apiUrl}   (health: ${info.apiUrl}/health)
   stripe-sim:                ${info.stripeSimUrl ?? 'off (real Stripe keys configured)'}
   Mail inbox:                ${info.mailUrl ?? 'off (SMTP_URL configured)'}

@@ -11,6 +11,8 @@ import { insertVenue } from '../venues/venues.store.ts';
  * test-mode data of a local demo, which never touches Stripe's live mode.
  */
 export const DEMO_TEST_KEY = 'er_test_demo_strange_brew_local_only';
+/** The demo's door scanner key (scans and door counts only), for /scan/; public on purpose, like the key above. */
+export const DEMO_SCANNER_KEY = 'er_scan_test_demo_strange_brew_door';
 export const DEMO_PROMOTER_ID = 'pr_demo_strange_brew';
 export const DEMO_VENUE_ID = 'vn_strange_brew';
 export const DEMO_EVENT_ID = 'evt_mura_masa_bristol';
@@ -65,6 +67,12 @@ async function seedDemoPromoter(db: Database, options: { holdMinutes: number }):
     await insertPromoter(tx, { id: DEMO_PROMOTER_ID, name: 'Strange Brew' });
     await setStripeAccount(tx, DEMO_PROMOTER_ID, DEMO_STRIPE_ACCOUNT_ID);
     await insertApiKey(tx, { ...owner, secret: DEMO_TEST_KEY, name: 'Demo test key' });
+    await insertApiKey(tx, {
+      ...owner,
+      secret: DEMO_SCANNER_KEY,
+      kind: 'scanner',
+      name: 'Demo door scanner',
+    });
     await insertVenue(tx, {
       id: DEMO_VENUE_ID,
       promoter_id: DEMO_PROMOTER_ID,
