@@ -7,16 +7,22 @@ export const THEMES = ['light', 'dark'] as const;
 
 /**
  * Screenshots of the page as it stands, at each width in each theme
- * (`dashboard-<name>-<width>-<theme>.png`), then puts the viewport and theme back. `fullPage: false`
- * where a dialog covers the page.
+ * (`<app>-<name>-<width>-<theme>.png`, the dashboard's unless told), then puts the viewport and theme
+ * back. `fullPage: false` where a dialog covers the page.
  */
-export async function shootEveryWay(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
+export async function shootEveryWay(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  fullPage = true,
+  app: 'dashboard' | 'scanner' = 'dashboard',
+) {
   const before = page.viewportSize() ?? { width: 1280, height: 720 };
   for (const width of SHOT_WIDTHS) {
     await page.setViewportSize({ width, height: width > 800 ? 800 : 844 });
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });
-      await saveScreenshot(page, testInfo, `dashboard-${name}-${width}-${theme}`, fullPage);
+      await saveScreenshot(page, testInfo, `${app}-${name}-${width}-${theme}`, fullPage);
     }
   }
   await page.setViewportSize(before);
