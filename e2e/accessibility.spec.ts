@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { KeyboardBuyer } from './pages/keyboard-buyer.ts';
+import { violations } from './support/axe.ts';
 import { TEST_CARDS } from './support/cards.ts';
 import { DEMO_PAGES } from './support/demo-site.ts';
 import { demoUrl } from './support/stack.ts';
@@ -9,16 +9,6 @@ import { demoUrl } from './support/stack.ts';
 // WCAG 2.2 AA as axe-core checks it, on the whole page a buyer sees (the venue's page, the widget and
 // every frame in it), at the tier list and at the payment step, in each mode and theme; and a purchase
 // made with the keyboard alone.
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** axe's violations as one line each (rule, what it asks, where), so a failure reads without a debugger. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' > ')}`),
-  );
-}
 
 for (const mode of ['inline', 'modal', 'iframe'] as const) {
   for (const theme of ['light', 'dark'] as const) {

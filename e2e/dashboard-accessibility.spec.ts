@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { Dashboard, dashboardUrl } from './pages/dashboard.ts';
+import { violations } from './support/axe.ts';
 import { sellTicket } from './support/paid-order.ts';
 import type { PromoterBackend } from './support/promoter-backend.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -10,8 +10,6 @@ import { demoOwner } from './support/stack.ts';
 
 // Every dashboard page through axe (WCAG 2.2 AA) in both themes, on a laptop and on a 375-px phone,
 // with a screenshot of each (the phone's at 390 px). A page joins by adding a line to SCREENS.
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** What the signed-in screens can point at: records made for the run in the demo promoter. */
 interface Made {
@@ -91,14 +89,6 @@ export const SCREENS: Screen[] = [
   { name: 'payouts', path: '~/settings/payouts', heading: 'Payouts' },
   { name: 'team', path: '~/settings/team', heading: 'Team' },
 ];
-
-/** axe's violations as one line each (rule, what it asks, where), so a failure reads without a debugger. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' > ')}`),
-  );
-}
 
 /**
  * Records for the signed-in pages to show: an event on sale with a paid order, an endpoint (whose

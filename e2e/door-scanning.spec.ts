@@ -4,11 +4,12 @@ import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { ScannerPage } from './pages/scanner-page.ts';
+import { violations } from './support/axe.ts';
 import { CHROMIUM, fakeCamera } from './support/chromium.ts';
 import { shootEveryWay } from './support/dashboard-shots.ts';
 import { doorCounts, refundTicket, scannerKeyFor, soldTicket } from './support/door.ts';
 import { writeFakeCameraVideo } from './support/fake-camera.ts';
-import { apiUrl } from './support/stack.ts';
+import { apiUrl, demoOwner, testKey } from './support/stack.ts';
 
 // The door, told as its staff work it: a phone set up with a scanner key for one event reads
 // tickets with its camera; the network goes and comes back; two phones that were both offline let
@@ -186,4 +187,40 @@ test('two phones offline let the same ticket in: the server keeps the first, and
   );
   await shootEveryWay(south.page, testInfo, 'duplicate', true, 'scanner');
   for (const phone of phones) await phone.close();
+});
+
+test('someone signed in to the dashboard scans with their sign-in; every screen of the scanner passes axe', async ({
+  account,
+  page,
+}, testInfo) => {
+  const owner = demoOwner();
+  await account.signIn(owner.email, owner.password);
+  const scanner = new ScannerPage(page);
+  await scanner.open();
+  await expect(page.getByRole('heading', { name: 'Set up this scanner' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await shootEveryWay(page, testInfo, 'setup', true, 'scanner');
+
+  // A secret key is refused before it is ever sent: it must never sit on a door phone.
+  await page.getByLabel('Scanner key').fill(testKey());
+  await page.getByRole('button', { name: 'Use this key' }).click();
+  await expect(page.getByRole('alert')).toContainText('This is a secret key');
+
+  await page.getByRole('radio', { name: 'Test' }).check();
+  await page.getByRole('button', { name: 'Scan for Strange Brew' }).click();
+  await expect(page.getByRole('heading', { name: 'Which door?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Download tickets and start' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Name your gate/);
+  expect(await violations(page)).toEqual([]);
+  await shootEveryWay(page, testInfo, 'pick-event', true, 'scanner');
+  await page.getByRole('radio', { name: /Mura Masa/ }).check();
+  await page.getByLabel('Gate or device').fill('Box office laptop');
+  await page.getByRole('button', { name: 'Download tickets and start' }).click();
+  await expect(page.getByText('Ready', { exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await scanner.type('not-a-ticket-code');
+  expect(await scanner.shown()).toMatchObject({ headline: 'Not a ticket', tone: 'invalid' });
+  expect(await violations(page)).toEqual([]);
+  await shootEveryWay(page, testInfo, 'not-a-ticket', true, 'scanner');
 });

@@ -109,72 +109,76 @@ export function Scanning(props: {
         </p>
       </header>
       <main class="scan">
-        <Camera onCodes={fromCamera} />
-        <section
-          class={`result ${shown ? shown.verdict.tone : 'ready'}`}
-          aria-live="assertive"
-          aria-atomic="true"
-        >
-          {shown ? (
-            <>
-              <p class="headline" data-count={shown.count}>
-                {shown.verdict.headline}
-              </p>
-              <p class="detail">{shown.verdict.detail}</p>
-              <p class="meta">
-                {clockTime(shown.at)}
-                {shown.offline ? ' · checked on this device, waits to sync' : ''}
-              </p>
-            </>
-          ) : (
-            <p class="headline">Ready</p>
-          )}
-        </section>
-        <form
-          class="typed"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!typed.trim()) return;
-            void check(typed).then(() => setTyped(''));
-          }}
-        >
-          <label for="typed-code">Type or paste a code</label>
-          <div class="row">
-            <input
-              id="typed-code"
-              class="mono"
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck={false}
-              value={typed}
-              onInput={(e) => setTyped(e.currentTarget.value)}
-            />
-            <button type="submit">Check</button>
-          </div>
-        </form>
-        <Counts view={view} />
-        {view.findings.length > 0 && (
-          <section class="card findings" aria-label="Found on sync">
-            <h2>Found on sync</h2>
-            <ul>
-              {view.findings.map((finding) => (
-                <li key={`${finding.kind}:${finding.later.scanId}`}>
-                  {finding.kind === 'duplicate' ? (
-                    <>
-                      <strong>Duplicate</strong> ({finding.tierName}): let in here {placeWords(finding.later)}
-                      , but first scanned {placeWords(finding.first)}.
-                    </>
-                  ) : (
-                    <>
-                      <strong>First here</strong> ({finding.tierName}): scanned here{' '}
-                      {placeWords(finding.first)}; the scan {placeWords(finding.later)} is the duplicate.
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+        <div class="reader">
+          <Camera onCodes={fromCamera} />
+          <form
+            class="typed"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!typed.trim()) return;
+              void check(typed).then(() => setTyped(''));
+            }}
+          >
+            <label for="typed-code">Type or paste a code</label>
+            <div class="row">
+              <input
+                id="typed-code"
+                class="mono"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck={false}
+                value={typed}
+                onInput={(e) => setTyped(e.currentTarget.value)}
+              />
+              <button type="submit">Check</button>
+            </div>
+          </form>
+        </div>
+        <div class="side">
+          <section
+            class={`result ${shown ? shown.verdict.tone : 'ready'}`}
+            aria-live="assertive"
+            aria-atomic="true"
+          >
+            {shown ? (
+              <>
+                <p class="headline" data-count={shown.count}>
+                  {shown.verdict.headline}
+                </p>
+                <p class="detail">{shown.verdict.detail}</p>
+                <p class="meta">
+                  {clockTime(shown.at)}
+                  {shown.offline ? ' · checked on this device, waits to sync' : ''}
+                </p>
+              </>
+            ) : (
+              <p class="headline">Ready</p>
+            )}
           </section>
-        )}
+          <Counts view={view} />
+          {view.findings.length > 0 && (
+            <section class="card findings" aria-label="Found on sync">
+              <h2>Found on sync</h2>
+              <ul>
+                {view.findings.map((finding) => (
+                  <li key={`${finding.kind}:${finding.later.scanId}`}>
+                    {finding.kind === 'duplicate' ? (
+                      <>
+                        <strong>Duplicate</strong> ({finding.tierName}): let in here{' '}
+                        {placeWords(finding.later)}, but first scanned {placeWords(finding.first)}.
+                      </>
+                    ) : (
+                      <>
+                        <strong>First here</strong> ({finding.tierName}): scanned here{' '}
+                        {placeWords(finding.first)}; the scan {placeWords(finding.later)} is the duplicate.
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
       </main>
       <footer class="foot">
         <button type="button" onClick={props.onChangeEvent}>

@@ -63,6 +63,10 @@ export default function EventPage() {
   return (
     <>
       <PageHeader title={e.title} back={back}>
+        {scope.can('scans.write') && e.status === 'live' && (
+          // Outside the dashboard's scope (/dashboard), so the browser opens the scanner's own app.
+          <ButtonLink href="/scan/">Door scanner</ButtonLink>
+        )}
         {canWrite && e.status !== 'cancelled' && (
           <>
             <ButtonLink href={scope.href(`/events/${e.id}/edit`)}>Edit</ButtonLink>
