@@ -16588,6 +16588,28 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "name": "EntryRate scanner",
+           *       "short_name": "Scanner",
+           *       "description": "Scan EntryRate tickets at the door, with or without a network.",
+           *       "id": "/scan/",
+           *       "start_url": "/scan/",
+           *       "scope": "/scan/",
+           *       "display": "standalone",
+           *       "orientation": "portrait",
+           *       "background_color": "#111827",
+           *       "theme_color": "#111827",
+           *       "icons": [
+           *         {
+           *           "src": "/scan/icon-192.png",
+           *           "sizes": "192x192",
+           *           "type": "image/png",
+           *           "purpose": "any maskable"
+           *         }
+           *       ]
+           *     }
+           */
           'application/manifest+json': components['schemas']['WebAppManifest'];
         };
       };

@@ -19,7 +19,7 @@ describe('the route docs’ examples', () => {
   it('give every JSON answer of every operation an example', () => {
     for (const [key, doc] of documented) {
       for (const [status, response] of Object.entries(doc.responses)) {
-        if (status === '204' || !isJson(response.contentType)) continue;
+        if (status === '204' || !isJson(response.contentType ?? response.contentTypes?.join(', '))) continue;
         expect(response.schema, `${key} ${status} schema`).toBeDefined();
         expect(response.example, `${key} ${status} example`).toBeDefined();
       }
