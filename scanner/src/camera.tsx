@@ -16,6 +16,12 @@ export function Camera({ onCodes }: { onCodes: (codes: string[]) => void }) {
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const start = async () => {
+      if (!window.isSecureContext) {
+        setStatus(
+          'The camera needs HTTPS: open the scanner at its https:// address. Until then, type or paste codes below.',
+        );
+        return;
+      }
       if (!navigator.mediaDevices?.getUserMedia) {
         setStatus('This browser gives no camera here: type or paste codes below.');
         return;
