@@ -2,14 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Credentials, type EventSummary, listEvents } from './api.ts';
 import { unlockSound } from './feedback.ts';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
+/** "Sat 1 Jun, 19:00", with the year when it is not this one. */
+const when = (iso: string) => {
+  const at = new Date(iso);
+  return at.toLocaleString('en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
+    ...(at.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }),
     hour: '2-digit',
     minute: '2-digit',
   });
+};
 
 /** Door staff pick the event they scan and name their gate or device. */
 export function PickEvent(props: {
