@@ -39,6 +39,7 @@ import { createStripeGateway } from './payments/stripe.gateway.ts';
 import { stripeWebhookRouter } from './payments/stripe-webhook.routes.ts';
 import { accountRouter } from './payouts/account.routes.ts';
 import { payoutsRouter } from './payouts/payouts.routes.ts';
+import { activeKeyCache } from './promoters/active-key-cache.ts';
 import { apiKeysRouter } from './promoters/api-keys.routes.ts';
 import { promotersRouter } from './promoters/promoters.routes.ts';
 import { scannerRouter } from './scanner/scanner.routes.ts';
@@ -91,7 +92,8 @@ export function createApp(
       onConnectionError: (err) => logger.warn({ reason: err.message }, 'database connection lost'),
     });
   const payments = overrides.payments ?? createStripeGateway(config.stripe);
-  const deps: AppDeps = { db, config, payments, logger };
+  const keys = activeKeyCache();
+  const deps: AppDeps = { db, config, payments, logger, keys };
   const mail = buyerMailDelivery(config, logger, overrides.mailer);
   const worker = createWorker({
     db,
@@ -122,7 +124,7 @@ export function createApp(
   // Before the first query (the API key lookup): text PostgreSQL cannot store is a 400 here.
   koa.use(storableText({ routers: () => routersOf(koa) }));
   // Live keys are refused while the server talks to the stripe-sim (see promoters/live-mode.ts).
-  koa.use(authenticate({ db, refuseLiveKeys: config.stripe.sim !== null, logger }));
+  koa.use(authenticate({ db, keys, refuseLiveKeys: config.stripe.sim !== null, logger }));
   // Without a key, the dashboard's session cookie (and its CSRF token) may sign the request in.
   koa.use(sessionAuth({ db, config }));
   // After authenticate (limits follow the key), before idempotency (a rejected request claims no key).

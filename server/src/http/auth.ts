@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../access/principal.ts';
 import { may, PERMISSION_WORDS, type Permission, ROLE_WORDS } from '../access/roles.ts';
 import type { Database } from '../db/database.ts';
+import type { ActiveKeyCache } from '../promoters/active-key-cache.ts';
 import { modeOfKey } from '../promoters/api-keys.ts';
 import { type ActiveKey, findActiveKey, managesPromoter, touchApiKey } from '../promoters/promoters.store.ts';
 import { ApiError } from './errors.ts';
@@ -30,10 +31,16 @@ const TOUCH_EVERY_MS = 60_000;
  * own promoter, or (an admin key) the promoter named by `EntryRate-Promoter` when its promoter
  * manages that one. A key that is sent but wrong is a 401 everywhere, so a typo never silently
  * turns into a public call. With `refuseLiveKeys` (the server talks to the stripe-sim) a valid live
- * key is a 403 on every request: live data must never be sold through a simulator.
+ * key is a 403 on every request: live data must never be sold through a simulator. Keys are looked
+ * up through `keys` (see active-key-cache.ts: a key revoked elsewhere works here for a few seconds).
  */
-export function authenticate(options: { db: Database; refuseLiveKeys?: boolean; logger?: Logger }) {
-  const { db, logger } = options;
+export function authenticate(options: {
+  db: Database;
+  keys: ActiveKeyCache;
+  refuseLiveKeys?: boolean;
+  logger?: Logger;
+}) {
+  const { db, keys, logger } = options;
   return async function readApiKey(ctx: Context, next: Next) {
     const header = ctx.get('Authorization');
     if (header) {
@@ -45,7 +52,7 @@ export function authenticate(options: { db: Database; refuseLiveKeys?: boolean; 
           'The Authorization header must be `Bearer er_test_…` or `Bearer er_live_…` (a scanner key: `Bearer er_scan_test_…`).',
         );
       }
-      const key = await findActiveKey(db, token);
+      const key = await keys.find(token, () => findActiveKey(db, token));
       if (!key) throw new ApiError(401, 'auth.invalid_key', 'This API key is unknown or has been revoked.');
       if (key.mode === 'live' && options.refuseLiveKeys) {
         throw new ApiError(403, 'auth.live_mode_unavailable', LIVE_MODE_UNAVAILABLE);
@@ -78,6 +85,8 @@ async function actingFor(db: Database, key: ActiveKey, requested: string): Promi
 function touchIfStale(db: Database, key: ActiveKey, logger: Logger | undefined): void {
   const id = key.keyId;
   if (!id || (key.lastUsedAt && Date.now() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS)) return;
+  // The cache holds this object: the requests that find it there next need not write again.
+  key.lastUsedAt = new Date();
   touchApiKey(db, id).catch((error: Error) =>
     logger?.warn({ keyId: id, reason: error.message }, 'could not record when an API key was used'),
   );

@@ -1,19 +1,41 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 
+/** A request to count in its bucket's window. */
+export interface Hit {
+  bucket: string;
+  windowStart: Date;
+  expiresAt: Date;
+}
+
+/** The shared counters as a limiter uses them (tests put theirs in memory). */
+export interface CounterStore {
+  /** Counts `requests` more in the hit's window and answers the window's count with them. */
+  count(hit: Hit, requests: number): Promise<number>;
+  /** Deletes expired counters. */
+  sweep(): Promise<unknown>;
+}
+
+/** The counters in PostgreSQL's `rate_limits`, shared by every process. */
+export function counterStore(db: Executor): CounterStore {
+  return {
+    count: (hit, requests) => countRequest(db, hit, requests),
+    sweep: () => deleteExpiredCounters(db),
+  };
+}
+
 /**
- * Counts one request in its bucket's window and answers the window's count, this request included.
- * One statement: concurrent requests, from any process, each see a different count.
+ * Counts one request (or `requests` at once) in its bucket's window and answers the window's count,
+ * these included. One statement: concurrent requests, from any process, each see a different count.
  */
-export async function countRequest(
-  db: Executor,
-  hit: { bucket: string; windowStart: Date; expiresAt: Date },
-): Promise<number> {
+export async function countRequest(db: Executor, hit: Hit, requests = 1): Promise<number> {
   const row = await db
     .insertInto('rate_limits')
-    .values({ bucket: hit.bucket, window_start: hit.windowStart, count: 1, expires_at: hit.expiresAt })
+    .values({ bucket: hit.bucket, window_start: hit.windowStart, count: requests, expires_at: hit.expiresAt })
     .onConflict((oc) =>
-      oc.columns(['bucket', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }),
+      oc
+        .columns(['bucket', 'window_start'])
+        .doUpdateSet({ count: sql<number>`rate_limits.count + ${requests}` }),
     )
     .returning('count')
     .executeTakeFirstOrThrow();

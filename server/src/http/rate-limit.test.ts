@@ -1,5 +1,7 @@
+import type { Context } from 'koa';
 import { describe, expect, it } from 'vitest';
-import { describeWindow, exceededMessage, retryAfterSeconds, windowAt } from './rate-limit.ts';
+import { describeWindow, exceededMessage, rateLimit, retryAfterSeconds, windowAt } from './rate-limit.ts';
+import type { CounterStore } from './rate-limit.store.ts';
 
 // 2023-11-29T05:09:27.123Z: 27.123 s into a minute, 9 min 27.123 s into a quarter hour.
 const now = 1_701_234_567_123;
@@ -59,4 +61,59 @@ describe('the 429 message', () => {
     expect(describeWindow(7200)).toBe('2 hours');
     expect(describeWindow(86_400)).toBe('day');
   });
+});
+
+describe('rateLimit', () => {
+  /** A limiter with its counters in memory and a clock the test moves; `call` is one request. */
+  function setUp(leaseSize: number) {
+    const counts = new Map<string, number>();
+    let nowMs = now;
+    const store: CounterStore = {
+      count: async (hit, requests) => {
+        const id = `${hit.bucket}@${hit.windowStart.getTime()}`;
+        counts.set(id, (counts.get(id) ?? 0) + requests);
+        return counts.get(id) as number;
+      },
+      sweep: async () => {},
+    };
+    const limiter = rateLimit({
+      store,
+      name: 'scans',
+      limit: 5,
+      windowSeconds: 60,
+      leaseSize,
+      key: () => 'key_1',
+      now: () => new Date(nowMs),
+    });
+    const call = async () => {
+      const headers: Record<string, string> = {};
+      const ctx = { method: 'POST', set: (name: string, value: string) => (headers[name] = value) };
+      const error = await limiter(ctx as unknown as Context, async () => {}).catch((e: unknown) => e);
+      return { error, headers };
+    };
+    return { call, advance: (ms: number) => (nowMs += ms) };
+  }
+
+  for (const leaseSize of [1, 2, 3]) {
+    it(`counts down and refuses the 6th of 5 with 429 and Retry-After (counted ${leaseSize} at a time)`, async () => {
+      const t = setUp(leaseSize);
+      for (const remaining of [4, 3, 2, 1, 0]) {
+        const { error, headers } = await t.call();
+        expect(error).toBeUndefined();
+        expect(headers).toMatchObject({ 'X-RateLimit-Limit': '5', 'X-RateLimit-Remaining': String(remaining) });
+      }
+      const sixth = await t.call();
+      expect(sixth.error).toMatchObject({ status: 429, code: 'rate_limit.exceeded' });
+      expect((sixth.error as Error).message).toBe(
+        'Too many requests: 5 per minute for this key. Try again in 33 s.',
+      );
+      expect(sixth.headers).toMatchObject({
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': String(windowAt(now, 60).endMs / 1000),
+        'Retry-After': '33',
+      });
+      t.advance(33_000);
+      expect((await t.call()).error).toBeUndefined();
+    });
+  }
 });

@@ -1,10 +1,11 @@
 import type { Context, Next } from 'koa';
-import type { Database } from '../db/database.ts';
 import { ApiError } from './errors.ts';
-import { countRequest, deleteExpiredCounters } from './rate-limit.store.ts';
+import { leasedCounter, type RequestCounter } from './rate-limit.leases.ts';
+import type { CounterStore } from './rate-limit.store.ts';
 
 export interface RateLimitOptions {
-  db: Database;
+  /** Where the counters are: `counterStore(db)`, shared by every process. */
+  store: CounterStore;
   /** Keeps this limiter's counters apart from the others': buckets are `${name}:${key}`. */
   name: string;
   /** Requests allowed per window. */
@@ -16,6 +17,12 @@ export interface RateLimitOptions {
   subject?: string;
   /** The most often one process sweeps expired counters. */
   sweepEverySeconds?: number;
+  /**
+   * Counts this many requests in the store at once and hands them out from memory (see
+   * leasedCounter): for a bucket too busy for a statement per request. 1 (the default) counts each.
+   */
+  leaseSize?: number;
+  now?: () => Date;
 }
 
 /** A fixed window: starts at a multiple of its length since the Unix epoch. */
@@ -30,19 +37,25 @@ export interface RateWindow {
  * Fixed-window rate limiting with the counters in PostgreSQL, so every server process shares them.
  * A limited response carries `X-RateLimit-Limit`, `-Remaining` and `-Reset` (Unix seconds when the
  * window ends); over the limit it is a 429 `rate_limit.exceeded` with `Retry-After`. Every attempt
- * counts, whatever its outcome; CORS preflights (OPTIONS) never do.
+ * counts, whatever its outcome; CORS preflights (OPTIONS) never do. With `leaseSize` a process
+ * counts requests in blocks and may refuse a bucket up to a block early (see leasedCounter).
  */
 export function rateLimit(options: RateLimitOptions) {
-  const { db, name, limit, windowSeconds, key } = options;
+  const { store, name, limit, windowSeconds, key } = options;
   const subject = options.subject ?? 'this key';
   const sweepEveryMs = (options.sweepEverySeconds ?? 60) * 1000;
+  const clock = options.now ?? (() => new Date());
+  const leaseSize = options.leaseSize ?? 1;
+  const leases = leaseSize > 1 ? leasedCounter(store.count, leaseSize) : null;
+  const count: RequestCounter = leases ?? ((hit) => store.count(hit, 1));
   if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(windowSeconds) || windowSeconds < 1) {
     throw new Error(`rateLimit ${name}: limit and windowSeconds must be positive integers`);
   }
   // Expired counters are swept by the request that finds a sweep due, at most once a minute per
   // limiter and process, in one indexed DELETE. On a clock rather than every Nth request, the cost
   // stays flat under any load and old rows still go when traffic is light. Losing this timestamp
-  // (a restart) only brings the next sweep forward: no counter lives in process memory.
+  // (a restart) only brings the next sweep forward: what a process holds in memory (leases) is
+  // already counted in the store.
   let nextSweepAt = 0;
 
   return async function limitRate(ctx: Context, next: Next) {
@@ -50,21 +63,22 @@ export function rateLimit(options: RateLimitOptions) {
     const who = key(ctx);
     if (who === null) return next();
 
-    const now = Date.now();
+    const now = clock().getTime();
     if (now >= nextSweepAt) {
       nextSweepAt = now + sweepEveryMs;
-      await deleteExpiredCounters(db);
+      leases?.sweep(now);
+      await store.sweep();
     }
     const window = windowAt(now, windowSeconds);
-    const count = await countRequest(db, {
+    const place = await count({
       bucket: `${name}:${who}`,
       windowStart: new Date(window.startMs),
       expiresAt: new Date(window.expiresMs),
     });
     ctx.set('X-RateLimit-Limit', String(limit));
-    ctx.set('X-RateLimit-Remaining', String(Math.max(0, limit - count)));
+    ctx.set('X-RateLimit-Remaining', String(Math.max(0, limit - place)));
     ctx.set('X-RateLimit-Reset', String(window.endMs / 1000));
-    if (count > limit) {
+    if (place > limit) {
       const retryAfter = retryAfterSeconds(now, window);
       ctx.set('Retry-After', String(retryAfter));
       throw new ApiError(

@@ -8,7 +8,7 @@ import { apiKeyIdParam, createApiKeyBody } from './api-keys.schema.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
 
 /** Key management (a key or an owner's session; the 20-requests-per-hour path). */
-export function apiKeysRouter({ db }: AppDeps): Router {
+export function apiKeysRouter({ db, keys }: AppDeps): Router {
   const router = new Router({ prefix: '/v1/api-keys' });
   router.get('/', permit('keys.manage'), async (ctx) => {
     ctx.body = await listApiKeys(db, authOf(ctx), parse(pageQuery, ctx.query));
@@ -20,7 +20,7 @@ export function apiKeysRouter({ db }: AppDeps): Router {
   });
 
   router.delete('/:id', permit('keys.manage'), async (ctx) => {
-    ctx.body = await revokeApiKey(db, authOf(ctx), parse(apiKeyIdParam, ctx.params.id, 'id'));
+    ctx.body = await revokeApiKey(db, authOf(ctx), parse(apiKeyIdParam, ctx.params.id, 'id'), keys);
   });
 
   return router;

@@ -2,6 +2,7 @@ import type { ApiKeyKind, Database, Executor } from '../db/database.ts';
 import { type Owner, ownedEventIds } from '../events/events.store.ts';
 import { ApiError } from '../http/errors.ts';
 import { type Page, type PageRequest, pageOf } from '../http/pagination.ts';
+import type { ActiveKeyCache } from './active-key-cache.ts';
 import { type ApiKey, type NewApiKey, toApiKey } from './api-keys.mapper.ts';
 import { generateApiKey, type Mode } from './api-keys.ts';
 import {
@@ -59,14 +60,21 @@ async function ownEvents(db: Executor, owner: Owner, ids: string[]): Promise<str
 }
 
 /**
- * Revokes one of the caller's keys; the next request made with it is a 401. Revoking the key the
- * request came with is allowed (rotation ends that way), and revoking twice changes nothing.
- * Another promoter's key, or a key of the other mode, is a 404 like a key that does not exist.
+ * Revokes one of the caller's keys; the next request made with it to this process is a 401 (`keys`
+ * forgets it), to any other within ACTIVE_KEY_TTL_MS. Revoking the key the request came with is
+ * allowed (rotation ends that way), and revoking twice changes nothing. Another promoter's key, or
+ * a key of the other mode, is a 404 like a key that does not exist.
  */
-export async function revokeApiKey(db: Executor, owner: Owner, id: string): Promise<ApiKey> {
+export async function revokeApiKey(
+  db: Executor,
+  owner: Owner,
+  id: string,
+  keys: Pick<ActiveKeyCache, 'forget'>,
+): Promise<ApiKey> {
   const row = await revokeOwnedApiKey(db, owner, id);
   if (!row)
     throw new ApiError(404, 'api_key.not_found', `No API key '${id}' belongs to you in ${owner.mode} mode.`);
+  keys.forget(row.id);
   return toApiKey(row);
 }
 
