@@ -247,3 +247,42 @@ describe('counters in PostgreSQL', () => {
     expect(fresh?.expires_at.getTime()).toBe((minuteEnd() + 60) * 1000);
   });
 });
+
+describe('door scans', () => {
+  it('share one budget per key across instances, counted in blocks, and the scan past it is a 429', async () => {
+    // RATE_LIMIT_SCANS=200: each instance counts 2 scans at a time (scanLeaseSize).
+    const a = await startInstance({ RATE_LIMIT_SCANS: '200' });
+    const b = await startInstance({ RATE_LIMIT_SCANS: '200' });
+    // An empty body is a 400, counted all the same, and admits no one.
+    const scan = (on: typeof client) => on.post('/v1/scans', {});
+    const remaining: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      for (const on of [a, b]) {
+        const res = await scan(on);
+        expect(res.status).toBe(400);
+        expect(limitOf(res)).toBe('200');
+        remaining.push(remainingOf(res));
+      }
+    }
+    // Each scan had a place of its own: 199 down to 0 once each, in blocks of two per instance.
+    expect([...remaining].sort((x, y) => x - y)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(remaining.slice(0, 4)).toEqual([199, 197, 198, 196]);
+    const [row] = await server.db.selectFrom('rate_limits').select(['bucket', 'count']).execute();
+    expect(row).toEqual({ bucket: expect.stringMatching(/^scans:key_/), count: 200 });
+
+    for (const on of [a, b]) {
+      const refused = await scan(on);
+      expect(refused.status).toBe(429);
+      expect(remainingOf(refused)).toBe(0);
+      expect(Number(refused.headers.get('x-ratelimit-reset'))).toBe(minuteEnd());
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(refused.body.error).toEqual({
+        code: 'rate_limit.exceeded',
+        message: `Too many requests: 200 per minute for this key. Try again in ${retryAfter} s.`,
+        docs: expect.stringMatching(/\/docs#rate_limit\.exceeded$/),
+        requestId: expect.stringMatching(/^req_/),
+      });
+    }
+  });
+});

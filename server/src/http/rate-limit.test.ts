@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { describe, expect, it } from 'vitest';
-import { describeWindow, exceededMessage, rateLimit, retryAfterSeconds, windowAt } from './rate-limit.ts';
 import type { CounterStore } from './rate-limit.store.ts';
+import { describeWindow, exceededMessage, rateLimit, retryAfterSeconds, windowAt } from './rate-limit.ts';
 
 // 2023-11-29T05:09:27.123Z: 27.123 s into a minute, 9 min 27.123 s into a quarter hour.
 const now = 1_701_234_567_123;
@@ -100,7 +100,10 @@ describe('rateLimit', () => {
       for (const remaining of [4, 3, 2, 1, 0]) {
         const { error, headers } = await t.call();
         expect(error).toBeUndefined();
-        expect(headers).toMatchObject({ 'X-RateLimit-Limit': '5', 'X-RateLimit-Remaining': String(remaining) });
+        expect(headers).toMatchObject({
+          'X-RateLimit-Limit': '5',
+          'X-RateLimit-Remaining': String(remaining),
+        });
       }
       const sixth = await t.call();
       expect(sixth.error).toMatchObject({ status: 429, code: 'rate_limit.exceeded' });

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { rateLimit } from './rate-limit.ts';
 import { counterStore } from './rate-limit.store.ts';
+import { rateLimit } from './rate-limit.ts';
 
 const KEY_MANAGEMENT = /^\/v1\/api-keys(\/|$)/i;
 const SCANS = /^\/v1\/scans\/?$/i;
