@@ -138,6 +138,10 @@ export function printScanReport(r: ScanReport): void {
     `${api.probe.connections} connections, waits ${(api.probe.poolWaits.ms / Math.max(1, api.probe.poolWaits.count)).toFixed(2)} ms on average`,
   );
   line('CPU per answer: API / PostgreSQL', cpu(api.cpuMs, api.pgCpuMs, sent));
+  line(
+    'CPU per answer: the scanners',
+    `${(result.cpuMs / Math.max(1, sent)).toFixed(3)} ms (the load itself, on the same cores)`,
+  );
   line('API event loop busy', `${(api.eventLoop * 100).toFixed(0)}%`);
   console.log(out.join('\n'));
 }

@@ -26,6 +26,8 @@ export interface ScansResult {
   window: Answers;
   /** Outcomes of the whole run, warm-up included. */
   total: Answers;
+  /** The scanners' own CPU time (ms) over the whole run: what the load costs the same machine. */
+  cpuMs: number;
 }
 
 /** The outcome of a scan that recorded an admission: what the benchmark counts. */
