@@ -167,6 +167,22 @@ test('a promoter edits an event: a new tier, a changed price, and the API’s re
   await dashboard.goTo('Events');
   await page.getByRole('link', { name: 'New event' }).click();
   const form = new EventFormPage(page);
+  // Two fields changed in one frame, as autofill or a fast typist does: both keep what was typed.
+  const [title, tierName] = [page.getByLabel('Title'), form.tier(0).getByLabel('Name')];
+  await page.evaluate(
+    ([one, two]) => {
+      for (const [input, value] of [
+        [one, 'Typed at once'],
+        [two, 'Both kept'],
+      ] as const) {
+        (input as HTMLInputElement).value = value;
+        input?.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    },
+    [await title.elementHandle(), await tierName.elementHandle()],
+  );
+  await expect(title).toHaveValue('Typed at once');
+  await expect(tierName).toHaveValue('Both kept');
   await form.create({
     ...EVENT,
     title: 'Sam Fender · warm-up',

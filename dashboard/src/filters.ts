@@ -7,7 +7,8 @@ export interface UrlFilters<F extends Record<string, string>> {
   applied: F;
   /** The filters as the form holds them, until applied. */
   draft: F;
-  setDraft: (draft: F) => void;
+  /** A new draft, or a change to it as it is when the change lands. */
+  setDraft: (draft: F | ((current: F) => F)) => void;
   page: number;
   /** Whether any filter is applied (the list's empty state and the Clear button say so). */
   filtered: boolean;

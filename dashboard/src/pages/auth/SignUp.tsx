@@ -15,7 +15,8 @@ export default function SignUp() {
   const [form, setForm] = useState<SignupCreate>({ name: '', email: '', password: '', promoterName: '' });
   const signUp = useAction(() => api.post<Schemas['SignupPending']>('/v1/signups', { body: form }));
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const set = (field: keyof SignupCreate) => (value: string) => setForm({ ...form, [field]: value });
+  const set = (field: keyof SignupCreate) => (value: string) =>
+    setForm((form) => ({ ...form, [field]: value }));
 
   const submit = async (event: Event) => {
     event.preventDefault();

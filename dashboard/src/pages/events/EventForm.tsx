@@ -100,8 +100,12 @@ function EventFormBody({
   const [draft, setDraft] = useState<EventDraft>(() =>
     event ? draftOf(event, timeZoneOf(venue, venues)) : emptyDraft(),
   );
-  const setTier = (index: number, tier: EventDraft['tiers'][number]) =>
-    setDraft({ ...draft, tiers: draft.tiers.map((t, i) => (i === index ? tier : t)) });
+  // Every change is made to the draft as it is when the change lands: two edits in one frame (a fast
+  // typist, autofill) both keep.
+  const setTier = (
+    index: number,
+    update: (tier: EventDraft['tiers'][number]) => EventDraft['tiers'][number],
+  ) => setDraft((draft) => ({ ...draft, tiers: draft.tiers.map((t, i) => (i === index ? update(t) : t)) }));
 
   const save = useAction(async () => {
     const venueId = venue.kind === 'new' ? await addVenue(venue) : venue.venueId;
@@ -152,7 +156,7 @@ function EventFormBody({
           required
           maxLength={200}
           error={errorFor(error, 'title')}
-          onValue={(title) => setDraft({ ...draft, title })}
+          onValue={(title) => setDraft((draft) => ({ ...draft, title }))}
         />
         <VenueField venues={knownVenues} choice={venue} onChoice={setVenue} error={error} />
         <div class="grid">
@@ -163,7 +167,7 @@ function EventFormBody({
             value={draft.doors}
             required
             error={errorFor(error, 'doors')}
-            onValue={(doors) => setDraft({ ...draft, doors })}
+            onValue={(doors) => setDraft((draft) => ({ ...draft, doors }))}
           />
           <TextField
             label="Currency"
@@ -173,7 +177,7 @@ function EventFormBody({
             autoCapitalize="characters"
             disabled={Boolean(event)}
             error={errorFor(error, 'currency')}
-            onValue={(currency) => setDraft({ ...draft, currency: currency.toUpperCase() })}
+            onValue={(currency) => setDraft((draft) => ({ ...draft, currency: currency.toUpperCase() }))}
           />
           <TextField
             label="Checkout hold (minutes)"
@@ -181,14 +185,14 @@ function EventFormBody({
             inputMode="numeric"
             value={draft.holdMinutes}
             error={errorFor(error, 'holdMinutes')}
-            onValue={(holdMinutes) => setDraft({ ...draft, holdMinutes })}
+            onValue={(holdMinutes) => setDraft((draft) => ({ ...draft, holdMinutes }))}
           />
         </div>
         <Checkbox
           label="Rotating ticket codes"
           hint="The QR code changes every 30 seconds, so a screenshot or a resold picture does not scan."
           checked={draft.rotatingQr}
-          onValue={(rotatingQr) => setDraft({ ...draft, rotatingQr })}
+          onValue={(rotatingQr) => setDraft((draft) => ({ ...draft, rotatingQr }))}
         />
       </section>
 
@@ -211,11 +215,13 @@ function EventFormBody({
             onRemove={
               tier.id || draft.tiers.length === 1
                 ? undefined
-                : () => setDraft({ ...draft, tiers: draft.tiers.filter((_, i) => i !== index) })
+                : () => setDraft((draft) => ({ ...draft, tiers: draft.tiers.filter((_, i) => i !== index) }))
             }
           />
         ))}
-        <Button onClick={() => setDraft({ ...draft, tiers: [...draft.tiers, newTier()] })}>Add a tier</Button>
+        <Button onClick={() => setDraft((draft) => ({ ...draft, tiers: [...draft.tiers, newTier()] }))}>
+          Add a tier
+        </Button>
       </section>
 
       <div class="form-actions">

@@ -70,21 +70,21 @@ export default function EventList() {
           label="Title"
           type="search"
           value={draft.q}
-          onValue={(q) => setDraft({ ...draft, q })}
+          onValue={(q) => setDraft((draft) => ({ ...draft, q }))}
           error={errorFor(events.error, 'q')}
         />
         <SelectField
           label="Status"
           value={draft.status}
           options={STATUSES}
-          onValue={(status) => setDraft({ ...draft, status })}
+          onValue={(status) => setDraft((draft) => ({ ...draft, status }))}
           error={errorFor(events.error, 'status')}
         />
         <SelectField
           label="When"
           value={draft.when}
           options={WHEN}
-          onValue={(when) => setDraft({ ...draft, when })}
+          onValue={(when) => setDraft((draft) => ({ ...draft, when }))}
         />
       </FilterBar>
       {events.error && !events.error.param && <ErrorState error={events.error} onRetry={events.reload} />}

@@ -21,7 +21,8 @@ export function TierFields({
   currency: string;
   timeZone: string;
   error: ApiError | undefined;
-  onChange: (tier: TierDraft) => void;
+  /** Changes this tier from what it is when the change lands (two quick edits both keep). */
+  onChange: (update: (tier: TierDraft) => TierDraft) => void;
   onRemove: (() => void) | undefined;
 }) {
   const param = (field: string) => errorFor(error, `tiers[${index}].${field}`);
@@ -36,7 +37,7 @@ export function TierFields({
           required
           maxLength={80}
           error={param('name')}
-          onValue={(name) => onChange({ ...tier, name })}
+          onValue={(name) => onChange((current) => ({ ...current, name }))}
         />
         <TextField
           label={`Price (${currency.toUpperCase() || 'currency'})`}
@@ -45,7 +46,7 @@ export function TierFields({
           value={tier.price}
           required
           error={param('price')}
-          onValue={(price) => onChange({ ...tier, price })}
+          onValue={(price) => onChange((current) => ({ ...current, price }))}
         />
         <TextField
           label="Tickets for sale"
@@ -54,7 +55,7 @@ export function TierFields({
           value={tier.stock}
           required
           error={param('stock')}
-          onValue={(stock) => onChange({ ...tier, stock })}
+          onValue={(stock) => onChange((current) => ({ ...current, stock }))}
         />
         <TextField
           label="Most per order"
@@ -62,7 +63,7 @@ export function TierFields({
           value={tier.maxPerOrder}
           required
           error={param('maxPerOrder')}
-          onValue={(maxPerOrder) => onChange({ ...tier, maxPerOrder })}
+          onValue={(maxPerOrder) => onChange((current) => ({ ...current, maxPerOrder }))}
         />
         <TextField
           label="Sales start"
@@ -70,7 +71,7 @@ export function TierFields({
           type="datetime-local"
           value={tier.salesStart}
           error={param('salesStart')}
-          onValue={(salesStart) => onChange({ ...tier, salesStart })}
+          onValue={(salesStart) => onChange((current) => ({ ...current, salesStart }))}
         />
         <TextField
           label="Sales end"
@@ -78,7 +79,7 @@ export function TierFields({
           type="datetime-local"
           value={tier.salesEnd}
           error={param('salesEnd')}
-          onValue={(salesEnd) => onChange({ ...tier, salesEnd })}
+          onValue={(salesEnd) => onChange((current) => ({ ...current, salesEnd }))}
         />
       </div>
       {errorFor(error, `tiers[${index}].id`) && (

@@ -2,9 +2,9 @@ import type { ApiError, Schemas } from '../../api.ts';
 import { errorFor, SelectField, TextField } from '../../ui/index.ts';
 
 /** Picked from the list, or typed in to be added when the event is saved. */
-export type VenueChoice =
-  | { kind: 'existing'; venueId: string }
-  | { kind: 'new'; name: string; city: string; timezone: string };
+type NewVenue = { kind: 'new'; name: string; city: string; timezone: string };
+
+export type VenueChoice = { kind: 'existing'; venueId: string } | NewVenue;
 
 const NEW = '__new';
 
@@ -44,7 +44,8 @@ export function VenueField({
 }: {
   venues: readonly Schemas['Venue'][];
   choice: VenueChoice;
-  onChoice: (choice: VenueChoice) => void;
+  /** A choice, or a change to the new venue's fields as they are when it lands (a state setter takes both). */
+  onChoice: (choice: VenueChoice | ((current: VenueChoice) => VenueChoice)) => void;
   error: ApiError | undefined;
 }) {
   const options = [
@@ -71,7 +72,7 @@ export function VenueField({
               required
               maxLength={200}
               error={errorFor(error, 'venue.name')}
-              onValue={(name) => onChoice({ ...choice, name })}
+              onValue={(name) => onChoice((current) => ({ ...(current as NewVenue), name }))}
             />
             <TextField
               label="City"
@@ -79,7 +80,7 @@ export function VenueField({
               required
               maxLength={100}
               error={errorFor(error, 'venue.city')}
-              onValue={(city) => onChoice({ ...choice, city })}
+              onValue={(city) => onChoice((current) => ({ ...(current as NewVenue), city }))}
             />
             <SelectField
               label="Time zone"
@@ -87,7 +88,7 @@ export function VenueField({
               options={timeZoneOptions()}
               value={choice.timezone}
               error={errorFor(error, 'venue.timezone')}
-              onValue={(timezone) => onChoice({ ...choice, timezone })}
+              onValue={(timezone) => onChoice((current) => ({ ...(current as NewVenue), timezone }))}
             />
           </div>
         </fieldset>

@@ -74,7 +74,7 @@ export default function OrderList() {
           label="Email or order ID"
           type="search"
           value={draft.q}
-          onValue={(q) => setDraft({ ...draft, q })}
+          onValue={(q) => setDraft((draft) => ({ ...draft, q }))}
           error={errorFor(orders.error, 'q')}
         />
         <SelectField
@@ -84,14 +84,14 @@ export default function OrderList() {
             { value: '', label: 'Every event' },
             ...(events.data?.data ?? []).map((e) => ({ value: e.id, label: e.title })),
           ]}
-          onValue={(eventId) => setDraft({ ...draft, eventId })}
+          onValue={(eventId) => setDraft((draft) => ({ ...draft, eventId }))}
           error={errorFor(orders.error, 'eventId')}
         />
         <SelectField
           label="Status"
           value={draft.status}
           options={STATUSES}
-          onValue={(status) => setDraft({ ...draft, status })}
+          onValue={(status) => setDraft((draft) => ({ ...draft, status }))}
           error={errorFor(orders.error, 'status')}
         />
       </FilterBar>

@@ -66,21 +66,21 @@ export default function Payouts() {
           label="Status"
           value={draft.status}
           options={STATUSES}
-          onValue={(status) => setDraft({ ...draft, status })}
+          onValue={(status) => setDraft((draft) => ({ ...draft, status }))}
           error={errorFor(payouts.error, 'status')}
         />
         <TextField
           label="Arriving from"
           type="date"
           value={draft.arrivalFrom}
-          onValue={(arrivalFrom) => setDraft({ ...draft, arrivalFrom })}
+          onValue={(arrivalFrom) => setDraft((draft) => ({ ...draft, arrivalFrom }))}
           error={errorFor(payouts.error, 'arrivalFrom')}
         />
         <TextField
           label="Arriving by"
           type="date"
           value={draft.arrivalTo}
-          onValue={(arrivalTo) => setDraft({ ...draft, arrivalTo })}
+          onValue={(arrivalTo) => setDraft((draft) => ({ ...draft, arrivalTo }))}
           error={errorFor(payouts.error, 'arrivalTo')}
         />
       </FilterBar>
