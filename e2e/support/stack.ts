@@ -14,6 +14,9 @@ export function stackEnv(offset = Number(process.env.E2E_PORT_OFFSET ?? 0)): Nod
     MAIL_SMTP_PORT: String(1125 + offset),
     MAIL_WEB_PORT: String(1180 + offset),
     LOG_LEVEL: 'warn',
+    // Every test of the suite calls the API with the one demo key, far more often in 15 minutes than
+    // a promoter's server would; the limit itself is tested in integration (rate-limit.int.test.ts).
+    RATE_LIMIT_PER_KEY: '5000',
   };
 }
 
