@@ -43,6 +43,14 @@ describe('checking a static code offline', () => {
   const check = async (payload: string, admitted = none) =>
     checkOffline(manifest, await importDoorKeys(manifest), payload, now, admitted);
 
+  it('leaves a code from before signatures to the server, which alone can check it', async () => {
+    expect(await check('tkt_valid.AbCdEfGhIjKlMnOpQrStUv')).toMatchObject({
+      valid: false,
+      reason: 'needs_network',
+      ticketId: 'tkt_valid',
+    });
+  });
+
   it('lets a valid ticket in, with its tier', async () => {
     expect(await check(signTicketPayload(SECRET, 'tkt_valid'))).toEqual({
       valid: true,

@@ -8,12 +8,17 @@ import type { components } from '../../sdks/js/src/openapi.ts';
 export type Manifest = components['schemas']['ScanManifest'];
 export type ScanPlace = components['schemas']['ScanPlace'];
 export type ScanReason = NonNullable<components['schemas']['ScanResult']['reason']>;
+/**
+ * Why the device refuses, in the server's words, plus one of its own: `needs_network`, a code only
+ * the server can check (a ticket issued before codes were signed with the event's public key).
+ */
+export type LocalReason = ScanReason | 'needs_network';
 
 export type LocalResult =
   | { valid: true; ticketId: string; tierId: string }
   | {
       valid: false;
-      reason: ScanReason;
+      reason: LocalReason;
       ticketId: string | null;
       tierId: string | null;
       admission: ScanPlace | null;
@@ -84,7 +89,7 @@ export async function checkOffline(
   admitted: ReadonlyMap<string, ScanPlace>,
 ): Promise<LocalResult> {
   const refuse = (
-    reason: ScanReason,
+    reason: LocalReason,
     ticketId: string | null = null,
     tierId: string | null = null,
     admission: ScanPlace | null = null,
@@ -95,6 +100,11 @@ export async function checkOffline(
   const ticket = manifest.tickets.find((t) => t.id === ticketId);
   // Another event's ticket (or none of ours): this device was given this event only.
   if (!ticket) return refuse('not_found');
+  // A static code from before signatures (an HMAC of 22 characters) cannot be checked without the
+  // event's secret, which a device never holds: only the server can tell it from a forgery.
+  if (!manifest.rotatingQr && window === undefined && signature.length === 22) {
+    return refuse('needs_network', ticket.id, ticket.tierId);
+  }
   const genuine = await signedForThisEvent(manifest, keys, ticketId, window, signature);
   if (!genuine) return refuse('forged');
   if (window !== undefined) {

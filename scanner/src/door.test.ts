@@ -152,6 +152,21 @@ describe('a door device', () => {
     door.close();
   });
 
+  it('does not queue an older code it cannot check offline: nobody was let in on it', async () => {
+    const server = fakeServer(() => {
+      throw new Error('nothing to upload');
+    });
+    const store = memoryStore();
+    const { door } = await openDoor(store);
+    server.down = true;
+    expect((await door.scan('tkt_1.AbCdEfGhIjKlMnOpQrStUv')).verdict).toMatchObject({
+      tone: 'warning',
+      headline: 'Check online',
+    });
+    expect(store.scans.size).toBe(0);
+    door.close();
+  });
+
   it('hears on sync that another gate let the ticket in first, with both times and gates', async () => {
     const north = {
       scanId: 'scan-north',

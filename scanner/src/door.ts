@@ -167,6 +167,14 @@ export class Door {
       new Date(scan.scannedAt),
       this.admitted,
     );
+    // A code only the server can check was not let in: there is nothing to upload for it.
+    if (!local.valid && local.reason === 'needs_network') {
+      return {
+        verdict: verdictOf({ valid: false, reason: local.reason, admission: null }),
+        offline: true,
+        ticketId: local.ticketId,
+      };
+    }
     await this.store.record({ ...scan, state: 'waiting', local });
     if (local.valid) this.admit(local.ticketId, placeOf(scan));
     this.waiting++;

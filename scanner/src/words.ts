@@ -1,7 +1,7 @@
 // What the door reads after each scan: a tone (the colour, the sound and the buzz) and two lines
 // in words a steward can act on at once. Online and offline answers read the same.
 
-import type { ScanPlace, ScanReason } from './check.ts';
+import type { LocalReason, ScanPlace } from './check.ts';
 
 export type Tone = 'valid' | 'warning' | 'invalid';
 
@@ -16,7 +16,7 @@ export interface Verdict {
 /** What a scan came to, whoever checked it: the tier's name when valid, else the reason. */
 export type Outcome =
   | { valid: true; tierName: string }
-  | { valid: false; reason: ScanReason; admission: ScanPlace | null };
+  | { valid: false; reason: LocalReason; admission: ScanPlace | null };
 
 /** "20:14", or "Sat 2 May, 20:14" when not today, on this device's clock. */
 export function clockTime(iso: string, now: Date = new Date()): string {
@@ -62,6 +62,12 @@ export function verdictOf(outcome: Outcome, now: Date = new Date()): Verdict {
         tone: 'invalid',
         headline: 'Not a ticket',
         detail: 'This code was not made by EntryRate: it is damaged, altered or not a ticket.',
+      };
+    case 'needs_network':
+      return {
+        tone: 'warning',
+        headline: 'Check online',
+        detail: 'An older ticket this device cannot check offline: scan it again once the network is back.',
       };
     case 'expired_window':
       return {
