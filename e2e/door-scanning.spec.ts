@@ -121,6 +121,14 @@ test('with the network cut, scans are checked on the device and queued; back onl
   expect((await scanner.shown()).detail).toMatch(/at Side door\.$/);
   await expect(scanner.status).toHaveText(/3 waiting to sync/);
 
+  // Leaving the door with scans waiting: the event list needs the network, the way back does not,
+  // and signing out first says what it would leave behind.
+  await page.getByRole('button', { name: 'Change event or gate' }).click();
+  await page.getByRole('button', { name: 'Sign this device out' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'to sync' })).toContainText('3 scans wait to sync');
+  await page.getByRole('button', { name: 'Back to the door' }).click();
+  await expect(scanner.status).toHaveText(/3 waiting to sync/);
+
   // A reload with no network still opens the door, with its queue.
   await page.reload();
   await expect(scanner.status).toHaveText(/^Offline.*3 waiting to sync/);

@@ -9,6 +9,8 @@ import { loadSettings, type Settings, saveSettings } from './settings.ts';
 /** The scanner: sign this device in, pick the event and gate, then scan. */
 export function App() {
   const [settings, setSettings] = useState<Settings>(loadSettings);
+  // The door this device left for the event list, to go back to (also with no network).
+  const [left, setLeft] = useState<string | null>(null);
   const update = (next: Partial<Settings>) => {
     const merged = { ...settings, ...next };
     saveSettings(merged);
@@ -35,6 +37,7 @@ export function App() {
         credentials={settings.credentials}
         gate={settings.gate}
         onPick={(eventId, gate) => update({ eventId, gate })}
+        onBack={left ? () => update({ eventId: left }) : null}
         onSignOut={() => update({ credentials: null, eventId: null })}
       />
     );
@@ -45,7 +48,10 @@ export function App() {
       credentials={settings.credentials}
       eventId={settings.eventId}
       gate={settings.gate}
-      onChangeEvent={() => update({ eventId: null })}
+      onChangeEvent={() => {
+        setLeft(settings.eventId);
+        update({ eventId: null });
+      }}
     />
   );
 }

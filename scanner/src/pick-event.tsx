@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Credentials, type EventSummary, listEvents } from './api.ts';
 import { unlockSound } from './feedback.ts';
+import { openDeviceStore } from './store.ts';
 
 /** "Sat 1 Jun, 19:00", with the year when it is not this one. */
 const when = (iso: string) => {
@@ -20,6 +21,8 @@ export function PickEvent(props: {
   credentials: Credentials;
   gate: string;
   onPick: (eventId: string, gate: string) => void;
+  /** Back to the door this device came from, when it came from one. */
+  onBack: (() => void) | null;
   onSignOut: () => void;
 }) {
   const [events, setEvents] = useState<EventSummary[] | null>(null);
@@ -27,6 +30,15 @@ export function PickEvent(props: {
   const [eventId, setEventId] = useState('');
   const [gate, setGate] = useState(props.gate);
   const [gateError, setGateError] = useState<string | null>(null);
+  // Scans still waiting on this device: signing out would leave them behind until their event is opened again.
+  const [waiting, setWaiting] = useState(0);
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  useEffect(() => {
+    void openDeviceStore()
+      .then((store) => store.pending())
+      .then((pending) => setWaiting(pending.length))
+      .catch(() => undefined);
+  }, []);
 
   const load = () => {
     setLoadError(null);
@@ -51,6 +63,11 @@ export function PickEvent(props: {
   return (
     <main class="setup">
       <h1>Which door?</h1>
+      {props.onBack && (
+        <button type="button" onClick={props.onBack}>
+          Back to the door
+        </button>
+      )}
       {loadError && (
         <div class="card" role="alert">
           <p class="error">{loadError}</p>
@@ -112,8 +129,18 @@ export function PickEvent(props: {
           </button>
         </form>
       )}
-      <button type="button" class="link" onClick={props.onSignOut}>
-        Sign this device out
+      {confirmingSignOut && (
+        <p class="card error" role="alert">
+          {waiting} {waiting === 1 ? 'scan waits' : 'scans wait'} to sync on this device. They upload when
+          their event is opened again here while online; sign out anyway?
+        </p>
+      )}
+      <button
+        type="button"
+        class="link"
+        onClick={() => (waiting > 0 && !confirmingSignOut ? setConfirmingSignOut(true) : props.onSignOut())}
+      >
+        {confirmingSignOut ? 'Sign out anyway' : 'Sign this device out'}
       </button>
     </main>
   );
