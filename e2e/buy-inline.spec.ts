@@ -19,7 +19,10 @@ test.describe('buying inline on the promoter’s site', () => {
     await expect(tickets.first()).toContainText('Early bird');
     const qr = tickets.first().getByRole('img', { name: /^QR code tkt_/ });
     await expect(qr).toBeVisible();
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // Visible comes before decoded: wait for the picture itself, not just its box.
+    await expect
+      .poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     await testInfo.attach('confirmation', {
       body: await checkout.page.screenshot({ fullPage: true }),
       contentType: 'image/png',

@@ -168,6 +168,7 @@ test('a promoter edits an event: a new tier, a changed price, and the API’s re
   await page.getByRole('link', { name: 'New event' }).click();
   const form = new EventFormPage(page);
   // Two fields changed in one frame, as autofill or a fast typist does: both keep what was typed.
+  await form.settled();
   const [title, tierName] = [page.getByLabel('Title'), form.tier(0).getByLabel('Name')];
   await page.evaluate(
     ([one, two]) => {
