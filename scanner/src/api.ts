@@ -5,7 +5,7 @@
 
 import type { components } from '../../sdks/js/src/openapi.ts';
 import type { Manifest } from './check.ts';
-import type { QueuedScan, ServerResult, UploadAnswer } from './sync.ts';
+import { type QueuedScan, retryable, type ServerResult, type UploadAnswer } from './sync.ts';
 
 type Schemas = components['schemas'];
 export type DoorCounts = Schemas['DoorCounts'];
@@ -27,7 +27,7 @@ export class ScanApiError extends Error {
   }
   /** Worth trying again later: no answer, or the server busy or broken for now. */
   get passing(): boolean {
-    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+    return this.status === 0 || retryable(this.status);
   }
 }
 

@@ -30,9 +30,6 @@ function memoryStore(): DeviceStore & { scans: Map<string, StoredScan> } {
       if (scans.has(scan.scanId)) throw new Error('written twice');
       scans.set(scan.scanId, scan);
     },
-    async add(scan) {
-      scans.set(scan.scanId, { ...scan, state: 'waiting' });
-    },
     async pending() {
       return [...scans.values()].filter((s) => s.state === 'waiting');
     },

@@ -66,6 +66,8 @@ export class Door {
   private readonly onChange: (view: DoorView) => void;
   private manifest!: Manifest;
   private keys!: DoorKeys;
+  /** The manifest's tickets that may enter (not refunded), by tier: the offline counts' totals. */
+  private mayEnter = new Map<string, string[]>();
   /** Each ticket's first scan as this device knows it: the manifest's, then its own and the server's. */
   private readonly admitted = new Map<string, ScanPlace>();
   private serverCounts: DoorCounts | null = null;
@@ -103,9 +105,7 @@ export class Door {
     const kept = await this.store.manifestOf(this.eventId);
     if (kept) await this.useManifest(kept);
     else await this.download();
-    await this.learnFromOwnScans();
-    this.waiting = (await this.store.pending()).filter((scan) => scan.eventId === this.eventId).length;
-    this.changed();
+    await this.countWaiting();
     if (kept) void this.download().catch(() => undefined);
     void this.refreshCounts();
     void this.sync();
@@ -132,7 +132,6 @@ export class Door {
     const manifest = await this.reach(() => downloadManifest(this.credentials, this.eventId));
     await this.store.keepManifest(manifest);
     await this.useManifest(manifest);
-    await this.learnFromOwnScans();
     this.changed();
   }
 
@@ -196,11 +195,12 @@ export class Door {
   }
 
   private async uploadWaiting(): Promise<void> {
-    const report = await syncQueue(this.store, (scan) => uploadScan(this.credentials, scan));
-    const reached = report.uploaded + report.refused.length > 0 || report.waiting === 0;
-    if (reached) this.online = true;
-    if (report.waiting > 0 && report.uploaded === 0) this.online = false;
-    this.waiting = (await this.store.pending()).filter((scan) => scan.eventId === this.eventId).length;
+    const report = await syncQueue(this.store, async (scan) => {
+      const answer = await uploadScan(this.credentials, scan);
+      this.online = answer.kind !== 'unreachable';
+      return answer;
+    });
+    await this.countWaiting();
     if (report.uploaded > 0) {
       this.lastSyncAt = new Date().toISOString();
       await this.learnFromOwnScans();
@@ -233,11 +233,22 @@ export class Door {
     }
   }
 
+  /** Takes a manifest as what the device knows, with what its own scans add to it. */
   private async useManifest(manifest: Manifest): Promise<void> {
     this.keys = await importDoorKeys(manifest);
     this.manifest = manifest;
+    this.mayEnter = new Map(manifest.tiers.map((tier) => [tier.tierId, [] as string[]]));
+    for (const ticket of manifest.tickets) {
+      if (ticket.status === 'valid') this.mayEnter.get(ticket.tierId)?.push(ticket.id);
+    }
     this.admitted.clear();
     for (const ticket of manifest.tickets) if (ticket.admission) this.admit(ticket.id, ticket.admission);
+    await this.learnFromOwnScans();
+  }
+
+  private async countWaiting(): Promise<void> {
+    this.waiting = (await this.store.pending()).filter((scan) => scan.eventId === this.eventId).length;
+    this.changed();
   }
 
   /**
@@ -300,12 +311,12 @@ export class Door {
   private counts(): { counts: DoorCounts; live: boolean } {
     if (this.online && this.serverCounts) return { counts: this.serverCounts, live: true };
     const tiers = this.manifest.tiers.map((tier) => {
-      const tickets = this.manifest.tickets.filter((t) => t.tierId === tier.tierId && t.status === 'valid');
+      const tickets = this.mayEnter.get(tier.tierId) ?? [];
       return {
         tierId: tier.tierId,
         name: tier.name,
         valid: tickets.length,
-        scanned: tickets.filter((t) => this.admitted.has(t.id)).length,
+        scanned: tickets.filter((id) => this.admitted.has(id)).length,
       };
     });
     const sum = (key: 'valid' | 'scanned') => tiers.reduce((total, tier) => total + tier[key], 0);

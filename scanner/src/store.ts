@@ -54,9 +54,6 @@ export async function openDeviceStore(): Promise<DeviceStore> {
       // `add`, not `put`: a scan id is written once, so a repeat can never reset what became of it.
       await promised(store(SCANS, 'readwrite').add(scan));
     },
-    async add(scan) {
-      await promised(store(SCANS, 'readwrite').add({ ...scan, state: 'waiting' } satisfies StoredScan));
-    },
     async pending() {
       const waiting = (await promised(
         store(SCANS, 'readonly').index('state').getAll('waiting'),

@@ -8,9 +8,6 @@ function memoryQueue(scans: QueuedScan[]): ScanQueue & { settled: Map<string, un
   const settled = new Map<string, unknown>();
   return {
     settled,
-    add: async (scan) => {
-      scans.push(scan);
-    },
     pending: async () => scans.filter((s) => !settled.has(s.scanId)),
     settle: async (scanId, outcome) => {
       settled.set(scanId, outcome);

@@ -18,7 +18,6 @@ export interface QueuedScan {
 
 /** Where queued scans wait (IndexedDB in the browser). */
 export interface ScanQueue {
-  add(scan: QueuedScan): Promise<void>;
   /** Waiting scans, oldest first. */
   pending(): Promise<QueuedScan[]>;
   /** Done with: uploaded (with the server's answer) or refused for good (with why). */
@@ -73,4 +72,4 @@ export async function syncQueue(
 }
 
 /** Busy or broken for now, not a refusal of this scan: try again later. */
-const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
+export const retryable = (status: number) => status === 408 || status === 429 || status >= 500;

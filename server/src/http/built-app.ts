@@ -20,11 +20,10 @@ const TYPES: Record<string, string> = {
 export function builtApp(options: { name: string; dist: string; policy: string }) {
   const { name, dist, policy } = options;
 
-  /** Answers a file of the build, `file` relative to dist; 404 for anything else. */
+  /** Answers a file of the build, `relative` to dist (a name of ours, never a client's path); 404 for anything else. */
   const file = async (ctx: Context, relative: string, { immutable }: { immutable: boolean }) => {
     const type = TYPES[path.extname(relative)];
-    const safe = path.normalize(relative).replace(/^(\.\.(\/|\\|$))+/, '');
-    const body = type ? await readFile(path.join(dist, safe)).catch(() => null) : null;
+    const body = type ? await readFile(path.join(dist, relative)).catch(() => null) : null;
     if (!body)
       throw new ApiError(404, 'route.not_found', `There is no ${name} file ${path.basename(relative)}.`);
     ctx.type = type as string;
